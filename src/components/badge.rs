@@ -1,0 +1,44 @@
+//! The beat / miss / in-line badge of a comparison.
+
+use leptos::prelude::*;
+
+use super::figure::BasisTag;
+use crate::model::format::{self, Sign};
+use crate::model::Basis;
+use crate::state::use_explorer;
+
+/// The verdict of a comparison with its absolute and relative difference.
+#[component]
+pub fn ComparisonBadge(
+    /// The comparison's id in the report.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let report = use_explorer().report();
+    let c = report.comparison(&id)?;
+    let expected = report.figure(&c.expected)?;
+    let verdict = c.outcome.verdict;
+    let detail = format!(
+        "{} ({}) against {} {}",
+        format::quantity(&c.outcome.difference, Sign::Always),
+        format::quantity(&c.outcome.relative, Sign::Always),
+        expected.basis.tag().to_lowercase(),
+        expected.display()
+    );
+    let actual = report.figure(&c.actual)?;
+    let formula = format!(
+        "Derived: {} − {}, and that difference ÷ {}",
+        actual.display(),
+        expected.display(),
+        expected.display()
+    );
+    Some(view! {
+        <span class=format!("badge badge--{}", verdict.slug()) title=formula>
+            <strong class="badge__verdict">{verdict.label()}</strong>
+            " "
+            <span class="badge__detail">{detail}</span>
+            " "
+            <BasisTag basis=Basis::Derived/>
+        </span>
+    })
+}

@@ -1,0 +1,109 @@
+//! A small chart of figures as horizontal bars (levels from zero) or dots
+//! (prices on their own scale), with a data table behind it for screen
+//! readers. Ranges (guidance, target bands) show as a band.
+
+use leptos::prelude::*;
+
+use super::figure::FigureValue;
+use crate::model::chart::{extent, Scale};
+use crate::model::Figure;
+
+/// How values are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Marks {
+    /// Bars from a zero baseline: for amounts and percentages.
+    #[default]
+    Bars,
+    /// Dots on a scale fitted to the values: for prices.
+    Dots,
+}
+
+/// A labelled figure to plot.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub label: String,
+    pub figure: Figure,
+}
+
+/// A chart of a few figures, one row each.
+#[component]
+pub fn MiniChart(
+    /// What the chart shows; it also captions the data table.
+    #[prop(into)]
+    caption: String,
+    rows: Vec<Row>,
+    #[prop(optional)] marks: Marks,
+) -> impl IntoView {
+    let bounds: Vec<(f64, f64)> = rows
+        .iter()
+        .map(|r| {
+            r.figure
+                .value
+                .bounds()
+                .map(|(lo, hi)| (lo.to_f64_base(), hi.to_f64_base()))
+                .unwrap_or((0.0, 0.0))
+        })
+        .collect();
+    let all: Vec<f64> = bounds.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let scale = match marks {
+        Marks::Bars => Scale::including_zero(&all, 0.0, 100.0),
+        Marks::Dots => Scale::padded(&all, 0.15, 0.0, 100.0),
+    };
+    let plotted = rows
+        .iter()
+        .zip(&bounds)
+        .filter(|(r, _)| r.figure.value.bounds().is_some())
+        .map(|(r, &(lo, hi))| {
+            let marks_view = match marks {
+                Marks::Bars => {
+                    let (left, width) = extent(&scale, 0.0, lo);
+                    let solid = format!("left:{left:.2}%;width:{width:.2}%");
+                    let band = (hi != lo).then(|| {
+                        let (l, w) = extent(&scale, lo, hi);
+                        format!("left:{l:.2}%;width:{w:.2}%")
+                    });
+                    let negative = lo < 0.0;
+                    view! {
+                        <span class=if negative { "chart__bar chart__bar--negative" } else { "chart__bar" } style=solid></span>
+                        {band.map(|b| view! { <span class="chart__band" style=b></span> })}
+                    }
+                    .into_any()
+                }
+                Marks::Dots => {
+                    let (l, w) = extent(&scale, lo, hi);
+                    let style = format!("left:{l:.2}%;width:{w:.2}%");
+                    view! { <span class="chart__dot" style=style></span> }.into_any()
+                }
+            };
+            view! {
+                <div class="chart__row">
+                    <span class="chart__label">{r.label.clone()}</span>
+                    <span class="chart__value">{r.figure.display()}</span>
+                    <span class="chart__plot">{marks_view}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let table_rows = rows
+        .into_iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{r.label}</th>
+                    <td><FigureValue figure=r.figure/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <figcaption class="chart__caption">{caption.clone()}</figcaption>
+            <div class="chart__rows" aria-hidden="true">{plotted}</div>
+            <table class="visually-hidden">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">"Item"</th><th scope="col">"Value"</th></tr></thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </figure>
+    }
+}

@@ -1,0 +1,96 @@
+//! The questions the report raises, answered in our words: an accordion of
+//! native `<details>` with a filter box. The open answer lives in the URL.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::figure::RichText;
+use super::page_section::PageSection;
+use crate::model::search::matches;
+use crate::state::{use_explorer, Section};
+
+struct Entry {
+    id: String,
+    question: String,
+    answer: String,
+    /// The answer with figures filled in, for the filter.
+    plain: String,
+}
+
+/// The FAQ accordion; nothing when the report has no questions.
+#[component]
+pub fn FaqSection() -> impl IntoView {
+    let ex = use_explorer();
+    let report = ex.report();
+    if report.faq.is_empty() {
+        return None;
+    }
+    let entries: Arc<Vec<Entry>> = Arc::new(
+        report
+            .faq
+            .iter()
+            .map(|q| Entry {
+                id: q.id.clone(),
+                question: q.question.clone(),
+                answer: q.answer.clone(),
+                plain: report.plain_text(&q.answer),
+            })
+            .collect(),
+    );
+    let filter = RwSignal::new(String::new());
+    let visible = move |e: &Entry| {
+        filter.with(|f| matches(f, &[&e.question, &e.plain])) || ex.faq_open(&e.id)
+    };
+    let total = entries.len();
+    let count = {
+        let entries = entries.clone();
+        Memo::new(move |_| entries.iter().filter(|e| visible(e)).count())
+    };
+    let items = (0..entries.len())
+        .map(|i| {
+            let all = entries.clone();
+            let e = &entries[i];
+            let id = StoredValue::new(e.id.clone());
+            view! {
+                <details
+                    class="faq__item"
+                    id=format!("faq-{}", e.id)
+                    open=move || id.with_value(|id| ex.faq_open(id))
+                    hidden=move || !visible(&all[i])
+                    on:toggle=move |ev| {
+                        let el = event_target::<web_sys::HtmlDetailsElement>(&ev);
+                        id.with_value(|id| ex.toggle_faq(id, el.open()));
+                    }
+                >
+                    <summary class="faq__question">{e.question.clone()}</summary>
+                    <div class="faq__answer"><p><RichText text=e.answer.clone()/></p></div>
+                </details>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <PageSection section=Section::Faq>
+            <div class="field">
+                <label class="field__label" for="faq-filter">"Filter the questions"</label>
+                <input
+                    class="field__input"
+                    id="faq-filter"
+                    type="search"
+                    autocomplete="off"
+                    placeholder="for example: margin"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="faq__count" role="status">
+                {move || match count.get() {
+                    n if n == total => format!("{total} questions"),
+                    0 => "No question matches; try fewer words.".to_string(),
+                    n => format!("{n} of {total} questions match"),
+                }}
+            </p>
+            <div class="faq">{items}</div>
+        </PageSection>
+    })
+}

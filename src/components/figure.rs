@@ -1,0 +1,102 @@
+//! How a figure appears anywhere on the page: its value with its basis tag,
+//! and its provenance one hover (or one table row, in Sources) away.
+
+use leptos::prelude::*;
+
+use crate::model::text::{segments, Segment};
+use crate::model::{Basis, Figure};
+use crate::state::use_explorer;
+
+/// The small tag that says on what basis a number stands.
+#[component]
+pub fn BasisTag(basis: Basis) -> impl IntoView {
+    view! {
+        <span class=format!("tag tag--{}", basis.slug()) title=basis.meaning()>
+            {basis.tag()}
+        </span>
+    }
+}
+
+/// A figure's value followed by its basis tag.
+#[component]
+pub fn FigureValue(
+    /// The figure to show.
+    figure: Figure,
+    /// Shown large, as the headline of a card.
+    #[prop(optional)]
+    large: bool,
+) -> impl IntoView {
+    let ex = use_explorer();
+    let title = format!(
+        "{} ({}). {}",
+        figure.label,
+        figure.period,
+        ex.report().provenance(&figure)
+    );
+    let class = match (large, figure.is_reported()) {
+        (true, true) => "fig fig--large",
+        (true, false) => "fig fig--large fig--missing",
+        (false, true) => "fig",
+        (false, false) => "fig fig--missing",
+    };
+    view! {
+        <span class=class title=title>
+            <span class="fig__value">{figure.display()}</span>
+            " "
+            <BasisTag basis=figure.basis/>
+        </span>
+    }
+}
+
+/// A text of the dataset, with each `{figure}` reference shown as a figure.
+#[component]
+pub fn RichText(
+    /// The text, e.g. "Revenue was {revenue}."
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    let ex = use_explorer();
+    segments(&text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Words(w) => w.to_string().into_any(),
+            Segment::Figure(id) => match ex.report().figure(id) {
+                Some(f) => view! { <FigureValue figure=f.clone()/> }.into_any(),
+                None => id.to_string().into_any(),
+            },
+        })
+        .collect_view()
+}
+
+/// One figure as a labelled row: label and period, value, and where it comes
+/// from (source or formula), with its note.
+#[component]
+pub fn FactRow(figure: Figure) -> impl IntoView {
+    let ex = use_explorer();
+    let provenance = ex.report().provenance(&figure);
+    let note = figure.note.clone();
+    view! {
+        <div class="fact">
+            <dt class="fact__label">
+                {figure.label.clone()} <span class="fact__period">{figure.period.clone()}</span>
+            </dt>
+            <dd class="fact__value">
+                <FigureValue figure=figure/>
+                <span class="fact__source">{provenance}</span>
+                {note.map(|n| view! { <span class="fact__note">{n}</span> })}
+            </dd>
+        </div>
+    }
+}
+
+/// A list of figures by id, as [`FactRow`]s.
+#[component]
+pub fn FactList(ids: Vec<String>) -> impl IntoView {
+    let ex = use_explorer();
+    let rows = ids
+        .iter()
+        .filter_map(|id| ex.report().figure(id).cloned())
+        .map(|f| view! { <FactRow figure=f/> })
+        .collect_view();
+    view! { <dl class="facts">{rows}</dl> }
+}

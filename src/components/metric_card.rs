@@ -1,0 +1,93 @@
+//! A headline metric as an expandable card: value, basis, comparison badge,
+//! and on opening what it means, a chart and every figure behind it.
+
+use leptos::prelude::*;
+
+use super::badge::ComparisonBadge;
+use super::chart::{MiniChart, Row};
+use super::figure::{FactList, FigureValue, RichText};
+use crate::model::dataset::{Card, CardValue, Chart};
+use crate::model::{Accounting, Report};
+use crate::state::use_explorer;
+
+/// The chart a card asks for, as rows of figures.
+fn chart_rows(report: &Report, chart: &Chart) -> Vec<Row> {
+    let ids: Vec<&String> = match chart {
+        Chart::Bars(ids) => ids.iter().collect(),
+        Chart::Shift { from, to } => vec![from, to],
+    };
+    ids.into_iter()
+        .filter_map(|id| report.figure(id))
+        .map(|f| Row {
+            label: format!("{}, {}", f.label, f.period),
+            figure: f.clone(),
+        })
+        .collect()
+}
+
+/// One metric card. Opening it records it in the URL; one card is open at a time.
+#[component]
+pub fn MetricCard(card: Card) -> impl IntoView {
+    let ex = use_explorer();
+    let report = ex.report();
+    let id = StoredValue::new(card.id.clone());
+    let value = StoredValue::new(card.value.clone());
+    let non_gaap = StoredValue::new(card.non_gaap.clone());
+    let shown = move || -> CardValue {
+        match (ex.basis(), non_gaap.get_value()) {
+            (Accounting::NonGaap, Some(v)) => v,
+            _ => value.get_value(),
+        }
+    };
+    let is_open = move || id.with_value(|id| ex.card_open(id));
+    let headline = move || {
+        let report = ex.report();
+        report
+            .figure(&shown().figure)
+            .cloned()
+            .map(|f| view! { <FigureValue figure=f large=true/> })
+    };
+    let badge = move || {
+        shown()
+            .comparison
+            .map(|c| view! { <ComparisonBadge id=c/> })
+    };
+    let chart = card.chart.as_ref().map(|c| {
+        let caption = format!("{}: the figures compared", card.title);
+        view! { <MiniChart caption=caption rows=chart_rows(&report, c)/> }
+    });
+    let switches = card.non_gaap.is_some().then(|| {
+        view! {
+            <span class="card__switches" title="This card follows the GAAP / non-GAAP switch">
+                "Follows the basis switch"
+            </span>
+        }
+    });
+    view! {
+        <article
+            class=move || if is_open() { "card card--open" } else { "card" }
+            id=format!("card-{}", card.id)
+        >
+            <details
+                class="card__details"
+                open=is_open
+                on:toggle=move |ev| {
+                    let el = event_target::<web_sys::HtmlDetailsElement>(&ev);
+                    id.with_value(|id| ex.toggle_card(id, el.open()));
+                }
+            >
+                <summary class="card__summary">
+                    <h3 class="card__title">{card.title.clone()}</h3>
+                    <span class="card__value">{headline}</span>
+                    {badge}
+                    {switches}
+                </summary>
+                <div class="card__body">
+                    <p class="card__about"><RichText text=card.about.clone()/></p>
+                    {chart}
+                    <FactList ids=card.details.clone()/>
+                </div>
+            </details>
+        </article>
+    }
+}

@@ -1,0 +1,21 @@
+//! The components of the page, one concern each. They read the report and the
+//! view through [`crate::state::use_explorer`] and make no browser call while
+//! rendering, so they render natively too.
+
+mod app;
+mod badge;
+mod basis_switch;
+mod bridge;
+mod chart;
+mod dataset_error;
+mod faq;
+mod figure;
+mod masthead;
+mod metric_card;
+mod page_section;
+mod section_nav;
+mod sections;
+mod sources;
+mod url_notice;
+
+pub use app::App;

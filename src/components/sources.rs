@@ -1,0 +1,72 @@
+//! The source documents and a table of every figure with its basis and where
+//! it comes from (or how it was computed).
+
+use leptos::prelude::*;
+
+use super::figure::FigureValue;
+use super::page_section::PageSection;
+use crate::model::format;
+use crate::state::{use_explorer, Section};
+
+/// Sources and the full figure table.
+#[component]
+pub fn SourcesSection() -> impl IntoView {
+    let report = use_explorer().report();
+    let sources = report
+        .sources
+        .iter()
+        .map(|s| {
+            view! {
+                <li class="sources__item">
+                    <cite>{s.title.clone()}</cite>
+                    <span class="sources__meta">
+                        {s.kind.clone()} ", " {format::date(&s.date).unwrap_or_default()}
+                        ". Cited here as “" {s.name.clone()} "”."
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let rows = report
+        .figures()
+        .iter()
+        .map(|f| {
+            let provenance = report.provenance(f);
+            let note = f
+                .note
+                .clone()
+                .map(|n| view! { <span class="fact__note">{n}</span> });
+            view! {
+                <tr id=format!("figure-{}", f.id)>
+                    <th scope="row">{f.label.clone()}</th>
+                    <td>{f.period.clone()}</td>
+                    <td><FigureValue figure=f.clone()/></td>
+                    <td>{provenance} {note}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageSection section=Section::Sources>
+            <p class="section__lead">
+                "Every figure comes from one of these documents or is computed from figures that do, and says which. The text on this page is our own."
+            </p>
+            <ul class="sources">{sources}</ul>
+            <h3 class="section__subtitle">"Every figure"</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Every figure, with its source">
+                <table class="table table--figures">
+                    <caption class="visually-hidden">"Every figure of the report with its period, value, basis and source"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Figure"</th>
+                            <th scope="col">"Period"</th>
+                            <th scope="col">"Value and basis"</th>
+                            <th scope="col">"Source or formula"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </PageSection>
+    }
+}

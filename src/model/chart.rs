@@ -1,0 +1,165 @@
+//! The geometry of the small charts: linear scales, bar extents and the
+//! waterfall of the reconciliation bridge. Pure numbers, no markup.
+
+/// Maps a domain interval onto a pixel interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl Scale {
+    /// A scale over `[min, max]` of `values`, always including zero so that
+    /// bars start from a true baseline. A flat domain is widened by one.
+    pub fn including_zero(values: &[f64], r0: f64, r1: f64) -> Scale {
+        let lo = values.iter().cloned().fold(0.0_f64, f64::min);
+        let hi = values.iter().cloned().fold(0.0_f64, f64::max);
+        let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
+            (lo, lo + 1.0)
+        } else {
+            (lo, hi)
+        };
+        Scale {
+            d0: lo,
+            d1: hi,
+            r0,
+            r1,
+        }
+    }
+
+    /// A scale over the values' own extent, padded by `pad` of the span on each side.
+    pub fn padded(values: &[f64], pad: f64, r0: f64, r1: f64) -> Scale {
+        let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
+        let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        if !lo.is_finite() || !hi.is_finite() {
+            return Scale {
+                d0: 0.0,
+                d1: 1.0,
+                r0,
+                r1,
+            };
+        }
+        let span = (hi - lo).max(hi.abs().max(1.0) * 0.1);
+        Scale {
+            d0: lo - span * pad,
+            d1: hi + span * pad,
+            r0,
+            r1,
+        }
+    }
+
+    pub fn at(&self, v: f64) -> f64 {
+        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+}
+
+/// The left edge and width, in percent of the plot, of a bar spanning
+/// `[a, b]` (in either order), clamped to the plot.
+pub fn extent(scale: &Scale, a: f64, b: f64) -> (f64, f64) {
+    let (x0, x1) = (scale.at(a.min(b)), scale.at(a.max(b)));
+    let left = x0.clamp(0.0, 100.0);
+    let right = x1.clamp(0.0, 100.0);
+    (left, (right - left).max(0.0))
+}
+
+/// One bar of a waterfall, in data units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub start: f64,
+    pub end: f64,
+    pub kind: StepKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// A level measured from zero (the starting and ending figures).
+    Total,
+    /// A move up from the previous level.
+    Up,
+    /// A move down from the previous level.
+    Down,
+}
+
+/// The waterfall from `start` through each adjustment, ending in a total bar
+/// at the running sum.
+pub fn waterfall(start: f64, adjustments: &[f64]) -> Vec<Step> {
+    let mut steps = vec![Step {
+        start: 0.0,
+        end: start,
+        kind: StepKind::Total,
+    }];
+    let mut level = start;
+    for &a in adjustments {
+        let kind = if a >= 0.0 {
+            StepKind::Up
+        } else {
+            StepKind::Down
+        };
+        steps.push(Step {
+            start: level,
+            end: level + a,
+            kind,
+        });
+        level += a;
+    }
+    steps.push(Step {
+        start: 0.0,
+        end: level,
+        kind: StepKind::Total,
+    });
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waterfall_of_the_net_loss_bridge() {
+        let steps = waterfall(-14.0, &[11.5]);
+        assert_eq!(steps.len(), 3);
+        assert_eq!(
+            steps[1],
+            Step {
+                start: -14.0,
+                end: -2.5,
+                kind: StepKind::Up
+            }
+        );
+        assert_eq!(
+            steps[2],
+            Step {
+                start: 0.0,
+                end: -2.5,
+                kind: StepKind::Total
+            }
+        );
+    }
+
+    #[test]
+    fn scale_includes_zero_and_maps_linearly() {
+        let s = Scale::including_zero(&[-14.0, -2.5], 0.0, 140.0);
+        assert_eq!(s.at(-14.0), 0.0);
+        assert_eq!(s.at(0.0), 140.0);
+        assert_eq!(s.at(-7.0), 70.0);
+    }
+
+    #[test]
+    fn extent_is_ordered_and_clamped() {
+        let s = Scale::including_zero(&[-10.0, 10.0], 0.0, 100.0);
+        assert_eq!(extent(&s, 0.0, -10.0), (0.0, 50.0));
+        assert_eq!(extent(&s, 5.0, 20.0), (75.0, 25.0));
+    }
+
+    #[test]
+    fn flat_and_empty_domains_do_not_divide_by_zero() {
+        let s = Scale::including_zero(&[0.0], 0.0, 10.0);
+        assert!(s.at(0.5).is_finite());
+        let p = Scale::padded(&[], 0.1, 0.0, 10.0);
+        assert!(p.at(0.5).is_finite());
+        let one = Scale::padded(&[5.0], 0.1, 0.0, 10.0);
+        assert!(one.at(5.0) > 0.0 && one.at(5.0) < 10.0);
+    }
+}

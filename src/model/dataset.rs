@@ -1,0 +1,305 @@
+//! The dataset file format (`data/*.json`), exactly as written on disk.
+//! Unknown fields are refused so that a typo names itself. `Report::from_json`
+//! turns this into a validated [`super::Report`].
+
+use serde::Deserialize;
+use serde_json::Number;
+
+use super::basis::Basis;
+use super::comparison::{Better, Verdict};
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// Format version; this code reads version 1.
+    pub format: u32,
+    pub company: Company,
+    /// The reporting period, e.g. "Q1 2026".
+    pub period: String,
+    /// Date of the release (`YYYY-MM-DD`).
+    pub released: String,
+    /// Date the market data is as of.
+    pub as_of: String,
+    pub sources: Vec<Source>,
+    pub figures: Vec<RawFigure>,
+    #[serde(default)]
+    pub comparisons: Vec<RawComparison>,
+    #[serde(default)]
+    pub reconciliation: Option<RawReconciliation>,
+    pub cards: Vec<Card>,
+    #[serde(default)]
+    pub guidance: Vec<GuidanceItem>,
+    #[serde(default)]
+    pub stock: Option<Stock>,
+    #[serde(default)]
+    pub deals: Vec<Deal>,
+    #[serde(default)]
+    pub analysts: Option<Analysts>,
+    #[serde(default)]
+    pub watch: Option<Watch>,
+    #[serde(default)]
+    pub faq: Vec<FaqItem>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub name: String,
+    pub ticker: String,
+    /// One line on what the company does, in our words.
+    pub about: String,
+}
+
+/// A source document the figures are drawn from.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short name used by figures, e.g. "earnings-article-2026-06".
+    pub id: String,
+    /// What the page calls it when citing, e.g. "Earnings article".
+    pub name: String,
+    /// The document's own title.
+    pub title: String,
+    /// What kind of document it is, in a few words.
+    pub kind: String,
+    /// Its date (`YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MMZ`).
+    pub date: String,
+}
+
+/// Where in which source a figure or fact is found.
+#[derive(Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub doc: String,
+    #[serde(rename = "where")]
+    pub location: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub id: String,
+    pub label: String,
+    pub period: String,
+    pub basis: Basis,
+    #[serde(default)]
+    pub value: Option<RawValue>,
+    #[serde(default)]
+    pub derived: Option<RawDerivation>,
+    #[serde(default)]
+    pub qualifier: Option<RawQualifier>,
+    /// A change (growth, move): positive values get a `+`.
+    #[serde(default)]
+    pub change: bool,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum RawQualifier {
+    About,
+    MoreThan,
+}
+
+/// A value as written: `{"usd_m": 193.4}`, `{"count": {"amount": 750, "unit": "MW"}}`,
+/// `{"range": [{"percent": 36}, {"percent": 38}]}`, `"not_reported"`.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(rename_all = "snake_case")]
+pub enum RawValue {
+    Usd(Number),
+    UsdM(Number),
+    UsdB(Number),
+    UsdPerShare(Number),
+    Percent(Number),
+    Points(Number),
+    Count { amount: Number, unit: String },
+    Text(String),
+    Range(Box<RawValue>, Box<RawValue>),
+    NotReported,
+}
+
+/// How a derived figure is computed from others.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RawDerivation {
+    /// `to ÷ from − 1`, in percent.
+    Change { from: String, to: String },
+    /// `of − minus`; two percentages give percentage points.
+    Difference { of: String, minus: String },
+    /// The middle of a range.
+    Midpoint(String),
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawComparison {
+    pub id: String,
+    pub actual: String,
+    pub expected: String,
+    #[serde(default)]
+    pub better: Better,
+    /// What the source says of it, checked against the parts.
+    #[serde(default)]
+    pub stated: Option<Stated>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Stated {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub difference: Option<RawValue>,
+    pub source: SourceRef,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawReconciliation {
+    /// The GAAP figure the bridge starts from.
+    pub from: String,
+    pub adjustments: Vec<Adjustment>,
+    /// The non-GAAP figure it must arrive at.
+    pub to: String,
+    pub about: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustment {
+    pub figure: String,
+}
+
+/// A headline metric card.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    /// The value shown on the GAAP basis (or on both, when `non_gaap` is absent).
+    pub value: CardValue,
+    /// The value shown instead on the non-GAAP basis.
+    #[serde(default)]
+    pub non_gaap: Option<CardValue>,
+    /// What the metric means and how it compares (a text with `{figure}` references).
+    pub about: String,
+    /// Further figures listed in the card's detail.
+    #[serde(default)]
+    pub details: Vec<String>,
+    #[serde(default)]
+    pub chart: Option<Chart>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct CardValue {
+    pub figure: String,
+    #[serde(default)]
+    pub comparison: Option<String>,
+}
+
+/// A small chart inside a card.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Chart {
+    /// Horizontal bars, one per figure (same unit).
+    Bars(Vec<String>),
+    /// A level moving to another level or range (e.g. margin 47% → 36–38%).
+    Shift { from: String, to: String },
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceItem {
+    pub figure: String,
+    #[serde(default)]
+    pub context: Vec<String>,
+    pub about: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Stock {
+    pub timeline: Vec<StockEvent>,
+    #[serde(default)]
+    pub facts: Vec<String>,
+    pub about: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct StockEvent {
+    pub date: String,
+    pub event: String,
+    /// The share price at this point, plotted on the timeline.
+    #[serde(default)]
+    pub price: Option<String>,
+    #[serde(default)]
+    pub figures: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub id: String,
+    pub partner: String,
+    pub structure: String,
+    pub figures: Vec<String>,
+    pub about: String,
+    pub source: SourceRef,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Analysts {
+    /// The price the upside of each target is measured from.
+    pub reference: String,
+    pub targets: Vec<Target>,
+    pub about: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub firm: String,
+    pub rating: String,
+    pub target: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Watch {
+    pub next_report: NextReport,
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub drivers: Vec<Point>,
+    #[serde(default)]
+    pub signals: Vec<Point>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct NextReport {
+    pub date: String,
+    pub label: String,
+    pub source: SourceRef,
+}
+
+/// A titled point in our words, with where its substance comes from.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub title: String,
+    pub text: String,
+    pub source: SourceRef,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct FaqItem {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}

@@ -1,0 +1,309 @@
+//! Number and date formatting as a reader of an earnings report expects it:
+//! `$193.4M`, `$3.3B`, `−$0.22`, `47%`, `36–38%`, `−9 to −11 pts`, `23 Jun 2026`.
+//! Negative numbers use the minus sign (U+2212), never a hyphen.
+
+use super::decimal::Decimal;
+use super::quantity::{Qualifier, Quantity, Unit, Value};
+
+pub const MINUS: char = '\u{2212}';
+const EN_DASH: char = '\u{2013}';
+
+/// Whether a positive number gets a `+` (changes do; levels do not).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sign {
+    #[default]
+    NegativeOnly,
+    Always,
+}
+
+/// `1234567.8` → `1,234,567.8` (no sign).
+fn grouped(d: Decimal) -> String {
+    let (whole, frac) = d.digits();
+    let mut out = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(&frac);
+    }
+    out
+}
+
+fn sign_of(d: Decimal, sign: Sign) -> &'static str {
+    if d.is_negative() && !d.is_zero() {
+        "\u{2212}"
+    } else if sign == Sign::Always && !d.is_zero() {
+        "+"
+    } else {
+        ""
+    }
+}
+
+/// The magnitude with its unit marks but without a sign: `$193.4M`, `47%`.
+fn magnitude(q: &Quantity) -> String {
+    let n = grouped(q.amount.abs());
+    match &q.unit {
+        Unit::Usd(scale) => format!("${n}{}", scale.suffix()),
+        Unit::UsdPerShare => format!("${n}"),
+        Unit::Percent => format!("{n}%"),
+        Unit::Points => format!("{n} {}", points_word(q.amount)),
+        Unit::Other(u) if u == "×" => format!("{n}×"),
+        Unit::Other(u) => format!("{n} {u}"),
+    }
+}
+
+fn points_word(d: Decimal) -> &'static str {
+    if d.abs() == Decimal::int(1) {
+        "pt"
+    } else {
+        "pts"
+    }
+}
+
+/// One quantity: `−$14.0M`, `+1%`, `750 MW`.
+pub fn quantity(q: &Quantity, sign: Sign) -> String {
+    let sign = if q.unit == Unit::Points {
+        Sign::Always
+    } else {
+        sign
+    };
+    format!("{}{}", sign_of(q.amount, sign), magnitude(q))
+}
+
+/// A range, written the short way when both ends share unit, scale and sign:
+/// `36–38%`, `$855–865M`, and with "to" when negative: `−9 to −11 pts`.
+pub fn range(lo: &Quantity, hi: &Quantity, sign: Sign) -> String {
+    let both_negative = lo.amount.is_negative() && hi.amount.is_negative();
+    let mixed = lo.amount.is_negative() != hi.amount.is_negative();
+    if both_negative && lo.unit == hi.unit {
+        // Read from the smaller move to the larger, the unit once: −9 to −11 pts.
+        let full = quantity(hi, sign);
+        let unit_mark = match &hi.unit {
+            Unit::Usd(scale) => scale.suffix().to_string(),
+            Unit::UsdPerShare => String::new(),
+            Unit::Percent => "%".into(),
+            Unit::Points => format!(" {}", points_word(hi.amount)),
+            Unit::Other(u) if u == "×" => "×".into(),
+            Unit::Other(u) => format!(" {u}"),
+        };
+        let bare = full.strip_suffix(&unit_mark).unwrap_or(&full);
+        let lo_full = quantity(lo, sign);
+        let lo_full = if lo.unit == Unit::Points {
+            lo_full.replace(" pt", " pts").replace(" ptss", " pts")
+        } else {
+            lo_full
+        };
+        return format!("{bare} to {lo_full}");
+    }
+    if mixed || lo.unit != hi.unit || sign == Sign::Always || lo.unit == Unit::Points {
+        return format!("{} to {}", quantity(lo, sign), quantity(hi, sign));
+    }
+    let lo_text = grouped(lo.amount);
+    let hi_full = magnitude(hi);
+    match &hi.unit {
+        Unit::Usd(_) | Unit::UsdPerShare => {
+            format!("${lo_text}{EN_DASH}{}", hi_full.trim_start_matches('$'))
+        }
+        Unit::Other(u) if u != "×" => format!("{lo_text}{EN_DASH}{hi_full}"),
+        _ => format!("{lo_text}{EN_DASH}{hi_full}"),
+    }
+}
+
+fn qualifier_mark(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::About => "~",
+        Qualifier::MoreThan => ">",
+    }
+}
+
+/// A figure's value as shown on the page.
+pub fn value(v: &Value, qualifier: Qualifier, sign: Sign) -> String {
+    let mark = qualifier_mark(qualifier);
+    match v {
+        Value::One(q) => format!("{mark}{}", quantity(q, sign)),
+        Value::Range(lo, hi) => format!("{mark}{}", range(lo, hi, sign)),
+        Value::Text(t) => t.clone(),
+        Value::NotReported => "not reported".into(),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date of the dataset, `YYYY-MM-DD`, `YYYY-MM` or `YYYY-MM-DDTHH:MMZ`, as a
+/// reader writes it: `23 Jun 2026`, `May 2026`, `24 Jun 2026, 23:00 UTC`.
+/// `None` when it is not such a date.
+pub fn date(text: &str) -> Option<String> {
+    let (day_part, time) = match text.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let parts: Vec<&str> = day_part.split('-').collect();
+    let num = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = num(parts.first()?, 4)?;
+    let month = num(parts.get(1)?, 2)?;
+    let month_name = MONTHS.get(month.checked_sub(1)? as usize)?;
+    let mut out = match parts.get(2) {
+        Some(day) => {
+            let day = num(day, 2)?;
+            if !(1..=31).contains(&day) || parts.len() > 3 {
+                return None;
+            }
+            format!("{day} {month_name} {year}")
+        }
+        None => format!("{month_name} {year}"),
+    };
+    if let Some(t) = time {
+        let hm = t.strip_suffix('Z')?;
+        let (h, m) = hm.split_once(':')?;
+        if num(h, 2)? > 23 || num(m, 2)? > 59 || parts.len() != 3 {
+            return None;
+        }
+        out.push_str(&format!(", {h}:{m} UTC"));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quantity::MoneyScale;
+
+    fn q(s: &str, unit: Unit) -> Quantity {
+        Quantity::new(Decimal::parse(s).unwrap(), unit)
+    }
+    const M: Unit = Unit::Usd(MoneyScale::Millions);
+
+    #[test]
+    fn money_as_a_reader_expects_it() {
+        assert_eq!(quantity(&q("193.4", M), Sign::NegativeOnly), "$193.4M");
+        assert_eq!(
+            quantity(
+                &q("3.3", Unit::Usd(MoneyScale::Billions)),
+                Sign::NegativeOnly
+            ),
+            "$3.3B"
+        );
+        assert_eq!(quantity(&q("-14.0", M), Sign::NegativeOnly), "−$14.0M");
+        assert_eq!(
+            quantity(&q("-0.22", Unit::UsdPerShare), Sign::NegativeOnly),
+            "−$0.22"
+        );
+        assert_eq!(
+            quantity(
+                &q("226.72", Unit::Usd(MoneyScale::Units)),
+                Sign::NegativeOnly
+            ),
+            "$226.72"
+        );
+        assert_eq!(quantity(&q("12.6", M), Sign::Always), "+$12.6M");
+    }
+
+    #[test]
+    fn percentages_points_and_counts() {
+        assert_eq!(quantity(&q("47", Unit::Percent), Sign::NegativeOnly), "47%");
+        assert_eq!(
+            quantity(&q("17.15", Unit::Percent), Sign::NegativeOnly),
+            "17.15%"
+        );
+        assert_eq!(
+            quantity(&q("-7.6", Unit::Percent), Sign::NegativeOnly),
+            "−7.6%"
+        );
+        assert_eq!(
+            quantity(&q("-1", Unit::Points), Sign::NegativeOnly),
+            "−1 pt"
+        );
+        assert_eq!(
+            quantity(&q("2", Unit::Points), Sign::NegativeOnly),
+            "+2 pts"
+        );
+        assert_eq!(
+            quantity(
+                &q("1000", Unit::Other("tokens/s".into())),
+                Sign::NegativeOnly
+            ),
+            "1,000 tokens/s"
+        );
+        assert_eq!(
+            quantity(&q("20", Unit::Other("×".into())), Sign::NegativeOnly),
+            "20×"
+        );
+    }
+
+    #[test]
+    fn ranges_short_and_long() {
+        let pct = |a, b| {
+            range(
+                &q(a, Unit::Percent),
+                &q(b, Unit::Percent),
+                Sign::NegativeOnly,
+            )
+        };
+        assert_eq!(pct("36", "38"), "36–38%");
+        assert_eq!(
+            range(&q("855", M), &q("865", M), Sign::NegativeOnly),
+            "$855–865M"
+        );
+        assert_eq!(
+            range(
+                &q("-11", Unit::Points),
+                &q("-9", Unit::Points),
+                Sign::NegativeOnly
+            ),
+            "−9 to −11 pts"
+        );
+        assert_eq!(pct("-9", "-7"), "−7 to −9%");
+        assert_eq!(pct("-2", "3"), "−2% to 3%");
+        assert_eq!(
+            range(
+                &q("42.9", Unit::Percent),
+                &q("54.8", Unit::Percent),
+                Sign::Always
+            ),
+            "+42.9% to +54.8%"
+        );
+    }
+
+    #[test]
+    fn qualifiers_and_missing_figures() {
+        let v = Value::One(q("94", Unit::Percent));
+        assert_eq!(value(&v, Qualifier::About, Sign::NegativeOnly), "~94%");
+        let b = Value::One(q("20", Unit::Usd(MoneyScale::Billions)));
+        assert_eq!(value(&b, Qualifier::MoreThan, Sign::NegativeOnly), ">$20B");
+        assert_eq!(
+            value(&Value::NotReported, Qualifier::Exact, Sign::NegativeOnly),
+            "not reported"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2026-06-23").as_deref(), Some("23 Jun 2026"));
+        assert_eq!(date("2026-05").as_deref(), Some("May 2026"));
+        assert_eq!(
+            date("2026-06-24T23:00Z").as_deref(),
+            Some("24 Jun 2026, 23:00 UTC")
+        );
+        for bad in [
+            "2026-13-01",
+            "26-06-01",
+            "2026-06-32",
+            "June 2026",
+            "2026-06-24T25:00Z",
+            "",
+        ] {
+            assert_eq!(date(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The domain: a quarterly earnings report and everything needed to read it —
+//! exact numbers with units, bases, comparisons, guidance ranges, the
+//! reconciliation, derived figures, chart geometry and formatting.
+//!
+//! Pure Rust: nothing here knows about Leptos or the browser.
+
+pub mod basis;
+pub mod chart;
+pub mod comparison;
+pub mod dataset;
+pub mod decimal;
+pub mod derive;
+pub mod format;
+pub mod quantity;
+pub mod report;
+pub mod search;
+pub mod text;
+
+pub use basis::{Accounting, Basis};
+pub use report::{Figure, LoadError, Report};
+
+/// The report bundled into the app.
+pub const BUNDLED: &str = include_str!("../../data/cerebras-q1-2026.json");

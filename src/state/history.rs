@@ -1,0 +1,90 @@
+//! Keeps the browser's address bar and history in step with the view state:
+//! each change the reader makes becomes a history entry, back/forward restore
+//! the view, and the document title follows. Browser work only happens in
+//! effects, which never run when rendering natively.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::url::ViewState;
+use crate::model::Report;
+
+/// The element id a view should scroll to, if any.
+pub fn anchor_of(view: &ViewState) -> Option<String> {
+    if let Some(c) = &view.card {
+        return Some(format!("card-{c}"));
+    }
+    if let Some(f) = &view.faq {
+        return Some(format!("faq-{f}"));
+    }
+    view.section.map(|s| s.as_str().to_string())
+}
+
+/// Scrolls the element with this id into view and moves focus to it.
+pub fn scroll_to(id: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        // Focus without a second scroll, so keyboard users land where they look.
+        let _ = el.focus();
+    }
+}
+
+/// Starts syncing `view` with the location and history of the window.
+pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
+    let title_report = report.clone();
+    Effect::new(move |previous: Option<ViewState>| {
+        let current = view.get();
+        let Some(window) = web_sys::window() else {
+            return current;
+        };
+        let location = window.location();
+        let query = current.to_query();
+        if location.search().unwrap_or_default() != query {
+            let path = location.pathname().unwrap_or_else(|_| "/".into());
+            let url = format!("{path}{query}");
+            if let Ok(history) = window.history() {
+                // The first sync only tidies the address (e.g. drops a bad
+                // value); later changes are steps the reader can go back to.
+                let _ = if previous.is_none() {
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                } else {
+                    history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                };
+            }
+        }
+        if let Some(doc) = window.document() {
+            doc.set_title(&current.title(&title_report));
+        }
+        let jump = match &previous {
+            None => anchor_of(&current),
+            Some(p) if p.section != current.section => {
+                current.section.map(|s| s.as_str().to_string())
+            }
+            _ => None,
+        };
+        if let Some(id) = jump {
+            scroll_to(&id);
+        }
+        current
+    });
+
+    Effect::new(move |_| {
+        let report = report.clone();
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            let (state, _) = ViewState::from_query(&search, &report);
+            view.set(state);
+        });
+        on_cleanup(move || handle.remove());
+    });
+}

@@ -1,0 +1,169 @@
+//! Dataset validation: the bundled report loads and is complete, and each kind
+//! of bad dataset fails with a message that names the field at fault.
+
+use earnings_explorer::model::quantity::Value;
+use earnings_explorer::model::{Basis, Report, BUNDLED};
+use serde_json::{json, Value as Json};
+
+fn bundled() -> Json {
+    serde_json::from_str(BUNDLED).unwrap()
+}
+
+fn figure_index(doc: &Json, id: &str) -> usize {
+    doc["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
+/// Loads a mutated copy of the bundled dataset and returns the error text.
+fn error_after(change: impl FnOnce(&mut Json)) -> String {
+    let mut doc = bundled();
+    change(&mut doc);
+    match Report::from_json(&doc.to_string()) {
+        Ok(_) => panic!("the broken dataset loaded"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn bundled_report_loads_and_every_figure_is_traceable() {
+    let r = Report::from_json(BUNDLED).expect("the bundled report is valid");
+    assert!(r.figures().len() > 30);
+    for f in r.figures() {
+        match f.basis {
+            Basis::Derived => assert!(f.formula.is_some(), "{} has no formula", f.id),
+            _ => assert!(f.source.is_some(), "{} has no source", f.id),
+        }
+        assert!(!r.provenance(f).is_empty(), "{} cannot be traced", f.id);
+    }
+}
+
+#[test]
+fn bundled_report_has_the_headline_figures() {
+    let r = Report::from_json(BUNDLED).unwrap();
+    let show = |id: &str| r.figure(id).unwrap_or_else(|| panic!("{id}")).display();
+    assert_eq!(show("revenue"), "$193.4M");
+    assert_eq!(show("eps-gaap"), "−$0.22");
+    assert_eq!(show("net-loss-non-gaap"), "−$2.5M");
+    assert_eq!(show("gross-margin-guide"), "36–38%");
+    assert_eq!(show("gross-margin-guide-change"), "−9 to −11 pts");
+    assert_eq!(show("revenue-guide-fy"), "$855–865M");
+    assert_eq!(show("revenue-guide-fy-mid"), "$860M");
+    assert_eq!(show("revenue-growth-yoy-check"), "+94.4%");
+    assert_eq!(show("revenue-beat"), "+$12.6M");
+    assert_eq!(show("after-hours-move-check"), "−7.4%");
+    assert_eq!(show("cash"), "$3.3B");
+    assert_eq!(show("openai-value"), ">$20B");
+    assert_eq!(r.figure("eps-non-gaap").unwrap().value, Value::NotReported);
+    let wedbush = &r.analysts.as_ref().unwrap().targets[0];
+    let upside = r.upside(wedbush).unwrap();
+    assert_eq!(upside.display(), "+28.6%");
+    assert_eq!(upside.basis, Basis::Derived);
+}
+
+#[test]
+fn a_reconciliation_that_does_not_add_up_is_refused() {
+    let e = error_after(|d| {
+        let i = figure_index(d, "sbc");
+        d["figures"][i]["value"] = json!({ "usd_m": 11.4 });
+    });
+    assert!(e.starts_with("reconciliation: does not add up"), "{e}");
+    assert!(e.contains("−$2.6M") && e.contains("−$2.5M"), "{e}");
+}
+
+#[test]
+fn a_comparison_that_contradicts_its_parts_is_refused() {
+    let e = error_after(|d| d["comparisons"][0]["stated"]["verdict"] = json!("miss"));
+    assert!(e.starts_with("comparisons[0].stated.verdict:"), "{e}");
+    assert!(e.contains("contradicts its parts"), "{e}");
+
+    let e = error_after(|d| d["comparisons"][0]["stated"]["difference"] = json!({ "usd_m": 13.6 }));
+    assert!(e.starts_with("comparisons[0].stated.difference:"), "{e}");
+}
+
+#[test]
+fn a_missing_source_is_refused() {
+    let e = error_after(|d| {
+        d["figures"][0].as_object_mut().unwrap().remove("source");
+    });
+    assert_eq!(e, "figures[0].source: figure 'revenue' has no source");
+    let e = error_after(|d| d["figures"][0]["source"]["doc"] = json!("a-blog"));
+    assert_eq!(
+        e,
+        "figures[0].source.doc: names 'a-blog', which is not in sources"
+    );
+}
+
+#[test]
+fn an_unknown_basis_is_refused_by_name() {
+    let e = error_after(|d| d["figures"][2]["basis"] = json!("ifrs"));
+    assert!(
+        e.starts_with("figures[2].basis: unknown variant `ifrs`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn malformed_files_name_the_field() {
+    let e = error_after(|d| d["figures"][0]["sorce"] = json!("x"));
+    assert!(
+        e.starts_with("figures[0].sorce: unknown field `sorce`"),
+        "{e}"
+    );
+    let e = error_after(|d| d["figures"][0]["value"] = json!({ "usd_m": "193.4" }));
+    assert!(e.starts_with("figures[0].value"), "{e}");
+    let e = error_after(|d| d["format"] = json!(2));
+    assert!(e.starts_with("format: is 2"), "{e}");
+    let err = Report::from_json("{ not json").unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+    assert!(Report::from_json("").is_err());
+}
+
+#[test]
+fn broken_references_and_shapes_are_refused() {
+    let e = error_after(|d| d["cards"][0]["details"][0] = json!("no-such-figure"));
+    assert_eq!(
+        e,
+        "cards[0].details[0]: names figure 'no-such-figure', which is not in figures"
+    );
+    let e = error_after(|d| d["faq"][0]["answer"] = json!("See {nowhere}."));
+    assert!(
+        e.starts_with("faq[0].answer: names figure 'nowhere'"),
+        "{e}"
+    );
+    let e = error_after(|d| {
+        let i = figure_index(d, "gross-margin-guide");
+        d["figures"][i]["value"] = json!({ "range": [{ "percent": 38 }, { "percent": 36 }] });
+    });
+    assert!(e.contains("a range must go from low to high"), "{e}");
+    let e = error_after(|d| d["released"] = json!("June 23"));
+    assert!(e.starts_with("released: 'June 23' is not a date"), "{e}");
+    let e = error_after(|d| d["cards"][1]["id"] = json!("revenue"));
+    assert_eq!(e, "cards[1].id: 'revenue' is used twice");
+    let e = error_after(|d| d["faq"][0]["id"] = json!("Has Spaces"));
+    assert!(e.starts_with("faq[0].id: 'Has Spaces' is not an id"), "{e}");
+}
+
+#[test]
+fn derived_figures_must_say_so_and_cannot_go_in_circles() {
+    let e = error_after(|d| d["figures"][0]["basis"] = json!("derived"));
+    assert!(e.starts_with("figures[0].basis:"), "{e}");
+    let e = error_after(|d| {
+        let i = figure_index(d, "revenue-guide-fy-mid");
+        d["figures"][i]["derived"] = json!({ "midpoint": "revenue-guide-fy-mid" });
+    });
+    assert!(e.contains("derived from itself"), "{e}");
+}
+
+#[test]
+fn the_second_dataset_loads_through_the_same_code() {
+    let r =
+        Report::from_json(include_str!("fixtures/acme-q3-2025.json")).expect("fixture is valid");
+    assert_eq!(r.name(), "Acme Robotics Q3 2025");
+    let c = r.comparison("sales-vs-consensus").unwrap();
+    assert_eq!(c.outcome.verdict.label(), "Miss");
+    assert_eq!(r.figure("sales-shortfall").unwrap().display(), "−$8.5M");
+}

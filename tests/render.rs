@@ -1,0 +1,107 @@
+//! The components render natively to HTML (as a pre-renderer would), for the
+//! bundled report, for a second report in the same format, for a broken
+//! dataset, and for hostile links.
+
+use earnings_explorer::App;
+use leptos::prelude::*;
+
+const ACME: &str = include_str!("fixtures/acme-q3-2025.json");
+
+fn render(dataset: &'static str, query: &str) -> String {
+    let owner = Owner::new();
+    let query = query.to_string();
+    owner.with(|| view! { <App dataset=dataset query=query/> }.to_html())
+}
+
+fn render_bundled(query: &str) -> String {
+    render(earnings_explorer::model::BUNDLED, query)
+}
+
+#[test]
+fn the_default_view_shows_the_headline_figures_with_their_basis() {
+    let html = render_bundled("");
+    for text in [
+        "Cerebras Systems",
+        "Q1 2026",
+        "23 Jun 2026",
+        "$193.4M",
+        "Beat",
+        "Miss",
+        "−$14.0M",
+        "GAAP",
+        "47%",
+    ] {
+        assert!(html.contains(text), "missing {text}");
+    }
+    assert!(
+        !html.contains("Reconciliation: GAAP to non-GAAP"),
+        "the bridge belongs to the non-GAAP view"
+    );
+}
+
+#[test]
+fn the_non_gaap_view_shows_adjusted_figures_and_the_bridge() {
+    let html = render_bundled("?basis=non-gaap&card=eps");
+    assert!(html.contains("Reconciliation: GAAP to non-GAAP"));
+    assert!(html.contains("−$2.5M"));
+    assert!(
+        html.contains("not reported"),
+        "non-GAAP EPS is not invented"
+    );
+}
+
+#[test]
+fn a_card_and_an_answer_open_from_the_query() {
+    let html = render_bundled("?card=gross-margin&faq=why-the-stock-fell");
+    let open_card = html
+        .find("id=\"card-gross-margin\"")
+        .expect("card rendered");
+    let details = &html[open_card..open_card + 400];
+    assert!(details.contains(" open"), "card opens: {details}");
+    let faq = html
+        .find("id=\"faq-why-the-stock-fell\"")
+        .expect("answer rendered");
+    assert!(html[faq..faq + 200].contains(" open"), "answer opens");
+}
+
+#[test]
+fn a_second_report_renders_through_the_same_code() {
+    let html = render(ACME, "?basis=non-gaap");
+    for text in [
+        "Acme Robotics",
+        "Q3 2025",
+        "$412.0M",
+        "Miss",
+        "$42.0M",
+        "Share-based pay",
+        "51–53%",
+    ] {
+        assert!(html.contains(text), "missing {text}");
+    }
+    assert!(
+        !html.contains("Cerebras"),
+        "nothing of the bundled report leaks in"
+    );
+    assert!(
+        !html.contains("id=\"stock\""),
+        "sections the report lacks are left out"
+    );
+}
+
+#[test]
+fn a_broken_dataset_shows_a_message_naming_the_field() {
+    let html = render("{\"format\": 1}", "");
+    assert!(html.contains("This report could not be loaded"));
+    assert!(html.contains("missing field"), "{html}");
+}
+
+#[test]
+fn hostile_link_values_are_text_never_markup() {
+    let html = render_bundled("?card=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&basis=%3Cb%3E");
+    assert!(
+        !html.contains("<img src=x"),
+        "markup from the URL must not be rendered"
+    );
+    assert!(html.contains("&lt;img src=x"), "it is shown escaped");
+    assert!(html.contains("which this report does not have"));
+}

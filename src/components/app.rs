@@ -57,10 +57,10 @@ fn Page(problems: Vec<Problem>) -> impl IntoView {
         <a class="skip-link" href="#metrics">"Skip to the figures"</a>
         <div class="page">
             <Masthead/>
-            <div class="toolbar">
+            <section class="toolbar" aria-label="View controls">
                 <BasisSwitch/>
                 <SectionNav/>
-            </div>
+            </section>
             <UrlNotice problems=problems/>
             <main class="main" id="main">
                 {has_bridge.then(|| view! { <p class="basis-hint">{hint}</p> })}

@@ -87,6 +87,7 @@ pub fn Bridge() -> impl IntoView {
             <figure class="chart chart--bridge">
                 <figcaption class="chart__caption">{caption.clone()}</figcaption>
                 <div class="chart__rows" aria-hidden="true">{bars}</div>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Reconciliation table">
                 <table class="table">
                     <caption class="visually-hidden">{caption}</caption>
                     <thead>
@@ -101,6 +102,7 @@ pub fn Bridge() -> impl IntoView {
                         </tr>
                     </tbody>
                 </table>
+                </div>
             </figure>
         </section>
     })

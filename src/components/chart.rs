@@ -99,11 +99,14 @@ pub fn MiniChart(
         <figure class="chart">
             <figcaption class="chart__caption">{caption.clone()}</figcaption>
             <div class="chart__rows" aria-hidden="true">{plotted}</div>
-            <table class="visually-hidden">
-                <caption>{caption}</caption>
-                <thead><tr><th scope="col">"Item"</th><th scope="col">"Value"</th></tr></thead>
-                <tbody>{table_rows}</tbody>
-            </table>
+            // Tables size to their content, so the hiding goes on a wrapper.
+            <div class="visually-hidden">
+                <table>
+                    <caption>{caption}</caption>
+                    <thead><tr><th scope="col">"Item"</th><th scope="col">"Value"</th></tr></thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
         </figure>
     }
 }

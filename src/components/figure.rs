@@ -78,7 +78,7 @@ pub fn FactRow(figure: Figure) -> impl IntoView {
     view! {
         <div class="fact">
             <dt class="fact__label">
-                {figure.label.clone()} <span class="fact__period">{figure.period.clone()}</span>
+                {figure.label.clone()} " " <span class="fact__period">{figure.period.clone()}</span>
             </dt>
             <dd class="fact__value">
                 <FigureValue figure=figure/>

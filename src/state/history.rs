@@ -31,9 +31,13 @@ pub fn scroll_to(id: &str) {
         return;
     };
     el.scroll_into_view();
-    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+    // A card or an answer takes focus on its summary, a section on itself.
+    let target = el.query_selector("summary").ok().flatten().unwrap_or(el);
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
         // Focus without a second scroll, so keyboard users land where they look.
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test Earnings Explorer on a
+# Debian machine with rustup and Node. Safe to run again: each step checks first.
+#   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --browser  the same, plus Chromium and ChromeDriver for the tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# The CLI must equal the crate version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -nE 's/^wasm-bindgen = "=([0-9.]+)"/\1/p' Cargo.toml)
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  step "Installing Trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
+  # Not --locked: its lock file pins crates that no longer build on current Rust.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  step "Installing Node tools (binaryen's wasm-opt, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [[ ${1:-} == --browser ]] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
+  step "Installing Chromium and ChromeDriver from Debian"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test layer:
+#   1. native: the domain, dataset validation, URL state, native rendering;
+#   2. components: wasm-bindgen-test in headless Chromium;
+#   3. end to end: Playwright on the release build served on localhost.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+
+printf '\n==> 1/3 Native tests\n'
+cargo test --locked
+
+printf '\n==> 2/3 Component tests in headless Chromium\n'
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+printf '\n==> 3/3 End-to-end tests on the release build\n'
+trunk build --offline --release
+node --test --test-concurrency=1 end2end/

@@ -45,6 +45,30 @@ export async function serve(dir = join(root, 'dist')) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/**
+ * A host on its own origin for embedding tests: `host.put(path, html)` sets
+ * what a path serves.
+ */
+export async function host() {
+  const pages = new Map();
+  const server = createServer((req, res) => {
+    const html = pages.get(new URL(req.url, 'http://x').pathname);
+    if (html === undefined) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    put: (path, html) => pages.set(path, html),
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
 /** Headless Chromium as installed by scripts/setup.sh. */
 export function launch() {
   return chromium.launch({

@@ -6,8 +6,16 @@ fn main() {
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
+    // The query, and the anchor that older links may carry.
     let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
+        .map(|w| w.location())
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.search().unwrap_or_default(),
+                l.hash().unwrap_or_default()
+            )
+        })
         .unwrap_or_default();
     leptos::mount::mount_to_body(move || view! { <App query=query/> });
 }

@@ -105,3 +105,15 @@ fn hostile_link_values_are_text_never_markup() {
     assert!(html.contains("&lt;img src=x"), "it is shown escaped");
     assert!(html.contains("which this report does not have"));
 }
+
+#[test]
+fn embed_mode_shows_only_the_part_the_view_is_about() {
+    let html = render_bundled("?faq=wafer-scale&embed=1");
+    assert!(html.contains("Full report ↗"));
+    assert!(html.contains("What is a wafer-scale chip?"));
+    assert!(!html.contains("aria-label=\"Sections\""), "no page chrome");
+    assert!(!html.contains("id=\"metrics\""), "only the FAQ");
+    let cards = render_bundled("?card=eps&embed=1&basis=non-gaap");
+    assert!(cards.contains("id=\"card-eps\"") && cards.contains("Reconciliation: GAAP to non-GAAP"));
+    assert!(cards.contains("href=\"?basis=non-gaap&amp;card=eps\""), "the way out drops the embed flags");
+}

@@ -8,15 +8,17 @@ use leptos::prelude::*;
 use super::basis_switch::BasisSwitch;
 use super::bridge::Bridge;
 use super::dataset_error::DatasetError;
+use super::embed_dialog::EmbedDialog;
 use super::faq::FaqSection;
 use super::masthead::Masthead;
 use super::section_nav::SectionNav;
 use super::sections::*;
+use super::share::ShareButton;
 use super::sources::SourcesSection;
 use super::url_notice::UrlNotice;
 use crate::model::{Accounting, Report, BUNDLED};
 use crate::state::history::sync_with_location;
-use crate::state::{provide_explorer, use_explorer, Problem, ViewState};
+use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, ViewState};
 
 /// The whole explorer for one report.
 #[component]
@@ -33,9 +35,15 @@ pub fn App(
         Ok(report) => {
             let report = Arc::new(report);
             let (state, problems) = ViewState::from_query(&query, &report);
+            let embed = state.embed;
             let ex = provide_explorer(report.clone(), state);
             sync_with_location(ex.view, report);
-            view! { <Page problems=problems/> }.into_any()
+            frame::connect(ex.view);
+            if embed {
+                view! { <EmbedPage problems=problems/> }.into_any()
+            } else {
+                view! { <Page problems=problems/> }.into_any()
+            }
         }
     }
 }
@@ -60,6 +68,10 @@ fn Page(problems: Vec<Problem>) -> impl IntoView {
             <section class="toolbar" aria-label="View controls">
                 <BasisSwitch/>
                 <SectionNav/>
+                <div class="share toolbar__share">
+                    <ShareButton what="this view" view=ex.view/>
+                    <EmbedDialog/>
+                </div>
             </section>
             <UrlNotice problems=problems/>
             <main class="main" id="main">
@@ -78,6 +90,69 @@ fn Page(problems: Vec<Problem>) -> impl IntoView {
                 <p>
                     "Figures from the documents under Sources; every text on this page is written for it. "
                     "Derived figures are computed here and say how. Not investment advice."
+                </p>
+            </footer>
+        </div>
+    }
+}
+
+/// The page inside an iframe: no page chrome, only the part of the report the
+/// view is about, with the basis switch, a share link and a way out to the
+/// full report.
+#[component]
+fn EmbedPage(problems: Vec<Problem>) -> impl IntoView {
+    let ex = use_explorer();
+    let report = ex.report();
+    // What the embed is about is fixed when it starts; the reader may still
+    // open other cards or answers inside it.
+    let focus = ex
+        .view
+        .with_untracked(|v| match (&v.card, &v.faq, v.section) {
+            (Some(_), _, _) => Section::Metrics,
+            (None, Some(_), _) => Section::Faq,
+            (None, None, Some(s)) => s,
+            _ => Section::Metrics,
+        });
+    let non_gaap = move || ex.basis() == Accounting::NonGaap;
+    let full_report = move || {
+        ex.view.with(|v| {
+            let q = v.shared().to_query();
+            if q.is_empty() {
+                "./".to_string()
+            } else {
+                q
+            }
+        })
+    };
+    let body = match focus {
+        Section::Metrics => view! {
+            {move || non_gaap().then(|| view! { <Bridge/> })}
+            <MetricsSection/>
+        }
+        .into_any(),
+        Section::Guidance => view! { <GuidanceSection/> }.into_any(),
+        Section::Stock => view! { <StockSection/> }.into_any(),
+        Section::Deals => view! { <DealsSection/> }.into_any(),
+        Section::Analysts => view! { <AnalystsSection/> }.into_any(),
+        Section::Watch => view! { <WatchSection/> }.into_any(),
+        Section::Faq => view! { <FaqSection/> }.into_any(),
+        Section::Sources => view! { <SourcesSection/> }.into_any(),
+    };
+    view! {
+        <div class="page page--embed">
+            <header class="embed-head">
+                <h1 class="embed-head__title">{report.name()}</h1>
+                <div class="embed-head__actions">
+                    <BasisSwitch/>
+                    <a href=full_report target="_blank" rel="noopener">"Full report ↗"</a>
+                </div>
+            </header>
+            <UrlNotice problems=problems/>
+            <main class="main" id="main">{body}</main>
+            <footer class="embed-foot">
+                <ShareButton what="this view" view=ex.view/>
+                <p>
+                    "Earnings Explorer. Figures from " {report.sources.len()} " public documents, each cited in the full report; derived figures say how they are computed."
                 </p>
             </footer>
         </div>

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use super::figure::RichText;
 use super::page_section::PageSection;
+use super::share::ShareButton;
 use crate::model::search::matches;
-use crate::state::{use_explorer, Section};
+use crate::state::{use_explorer, Section, ViewState};
 
 struct Entry {
     id: String,
@@ -64,7 +65,13 @@ pub fn FaqSection() -> impl IntoView {
                     }
                 >
                     <summary class="faq__question">{e.question.clone()}</summary>
-                    <div class="faq__answer"><p><RichText text=e.answer.clone()/></p></div>
+                    <div class="faq__answer">
+                        <p><RichText text=e.answer.clone()/></p>
+                        <ShareButton
+                            what="this answer"
+                            view=Signal::derive(move || ViewState { faq: Some(id.get_value()), card: None, section: None, ..ex.view.get() })
+                        />
+                    </div>
                 </details>
             }
         })

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::badge::ComparisonBadge;
 use super::chart::{MiniChart, Row};
 use super::figure::{FactList, FigureValue, RichText};
+use super::share::ShareButton;
 use crate::model::dataset::{Card, CardValue, Chart};
 use crate::model::{Accounting, Report};
-use crate::state::use_explorer;
+use crate::state::{use_explorer, ViewState};
 
 /// The chart a card asks for, as rows of figures.
 fn chart_rows(report: &Report, chart: &Chart) -> Vec<Row> {
@@ -86,6 +87,10 @@ pub fn MetricCard(card: Card) -> impl IntoView {
                     <p class="card__about"><RichText text=card.about.clone()/></p>
                     {chart}
                     <FactList ids=card.details.clone()/>
+                    <ShareButton
+                        what=format!("the {} card", card.title)
+                        view=Signal::derive(move || ViewState { card: Some(id.get_value()), faq: None, section: None, ..ex.view.get() })
+                    />
                 </div>
             </details>
         </article>

@@ -8,6 +8,7 @@ mod basis_switch;
 mod bridge;
 mod chart;
 mod dataset_error;
+mod embed_dialog;
 mod faq;
 mod figure;
 mod masthead;
@@ -15,6 +16,7 @@ mod metric_card;
 mod page_section;
 mod section_nav;
 mod sections;
+mod share;
 mod sources;
 mod url_notice;
 

@@ -22,6 +22,16 @@ pub fn anchor_of(view: &ViewState) -> Option<String> {
     view.section.map(|s| s.as_str().to_string())
 }
 
+/// The absolute address of a view of this page, e.g. for a share link.
+pub fn page_url(view: &ViewState) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return view.to_query();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    format!("{origin}{path}{}", view.to_query())
+}
+
 /// Scrolls the element with this id into view and moves focus to it.
 pub fn scroll_to(id: &str) {
     let Some(el) = web_sys::window()
@@ -56,8 +66,9 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
             let url = format!("{path}{query}");
             if let Ok(history) = window.history() {
                 // The first sync only tidies the address (e.g. drops a bad
-                // value); later changes are steps the reader can go back to.
-                let _ = if previous.is_none() {
+                // value); later changes are steps the reader can go back to,
+                // except in an embed, which must not fill the host's history.
+                let _ = if previous.is_none() || current.embed {
                     history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
                 } else {
                     history.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -68,6 +79,8 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
             doc.set_title(&current.title(&title_report));
         }
         let jump = match &previous {
+            // An embed never scrolls: that could move the host page too.
+            _ if current.embed => None,
             None => anchor_of(&current),
             Some(p) if p.section != current.section => {
                 current.section.map(|s| s.as_str().to_string())

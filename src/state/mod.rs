@@ -3,8 +3,10 @@
 //! ([`context`]), and synced with the browser's history ([`history`]).
 
 pub mod context;
+pub mod embed;
+pub mod frame;
 pub mod history;
 pub mod url;
 
 pub use context::{provide_explorer, use_explorer, Explorer};
-pub use url::{Problem, Section, ViewState};
+pub use url::{Problem, Section, Theme, ViewState};

@@ -76,7 +76,35 @@ impl Section {
     }
 }
 
-/// What the reader is looking at.
+/// The colour theme: following the system (or the embedding page), or fixed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Theme> {
+        match text.to_ascii_lowercase().as_str() {
+            "auto" | "system" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// What the reader is looking at, and how the page presents it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
     pub basis: Accounting,
@@ -86,6 +114,11 @@ pub struct ViewState {
     pub faq: Option<String>,
     /// The section scrolled to.
     pub section: Option<Section>,
+    /// Embed mode: no page chrome, only the part of the report the view is about.
+    pub embed: bool,
+    pub theme: Theme,
+    /// A transparent page background (for embeds on coloured pages).
+    pub transparent: bool,
 }
 
 /// A query parameter whose value could not be used.
@@ -114,7 +147,10 @@ impl Problem {
             "basis" => "basis",
             "card" => "card",
             "faq" => "question",
-            _ => "section",
+            "section" => "section",
+            "embed" => "embed setting",
+            "theme" => "theme",
+            _ => "background",
         };
         format!(
             "This link asked for the {what} “{}”, which this report does not have, so the default is shown.",
@@ -166,35 +202,97 @@ pub fn params(query: &str) -> Vec<(String, String)> {
 }
 
 impl ViewState {
-    /// Reads a query string (with or without `?`) against the report: values
-    /// the report does not have fall back to the default and are reported.
-    /// Unknown parameter names (e.g. tracking tags) are ignored silently.
+    /// Reads a query string (with or without `?`, possibly followed by a
+    /// `#fragment`) against the report: values the report does not have fall
+    /// back to the default and are reported. Unknown parameter names (e.g.
+    /// tracking tags) are ignored silently.
+    ///
+    /// Older link forms keep working: `metric=` and `question=` for `card=`
+    /// and `faq=`, and anchors `#card-<id>`, `#faq-<id>`, `#<section>`.
     pub fn from_query(query: &str, report: &Report) -> (ViewState, Vec<Problem>) {
+        let (query, fragment) = query.split_once('#').unwrap_or((query, ""));
         let mut state = ViewState::default();
         let mut problems = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
         for (name, value) in params(query) {
             let value = value.trim();
-            match name.as_str() {
-                "basis" => match Accounting::parse(value) {
-                    Some(b) => state.basis = b,
-                    None => problems.push(Problem::new("basis", value)),
-                },
-                "card" => match report.card(&value.to_ascii_lowercase()) {
-                    Some(c) => state.card = Some(c.id.clone()),
-                    None => problems.push(Problem::new("card", value)),
-                },
-                "faq" => match report.faq_item(&value.to_ascii_lowercase()) {
-                    Some(q) => state.faq = Some(q.id.clone()),
-                    None => problems.push(Problem::new("faq", value)),
-                },
-                "section" => match Section::parse(&value.to_ascii_lowercase()) {
-                    Some(s) if s.present_in(report) => state.section = Some(s),
-                    _ => problems.push(Problem::new("section", value)),
-                },
-                _ => {}
+            let key: &'static str = match name.as_str() {
+                "basis" => "basis",
+                "card" | "metric" => "card",
+                "faq" | "question" => "faq",
+                "section" => "section",
+                "embed" => "embed",
+                "theme" => "theme",
+                "bg" => "bg",
+                _ => continue,
+            };
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            if !state.apply(key, value, report) {
+                problems.push(Problem::new(key, value));
             }
         }
+        // An anchor of an older link, unless the query already says it.
+        let anchor = decode(fragment);
+        let legacy = [("card", "card-"), ("faq", "faq-"), ("section", "")]
+            .into_iter()
+            .find(|(key, prefix)| {
+                !seen.contains(key) && anchor.starts_with(prefix) && !anchor.is_empty()
+            });
+        if let Some((key, prefix)) = legacy {
+            state.apply(key, &anchor[prefix.len()..], report);
+        }
         (state, problems)
+    }
+
+    /// Sets one parameter from its URL value; false when the value is not usable.
+    fn apply(&mut self, key: &str, value: &str, report: &Report) -> bool {
+        let lower = value.to_ascii_lowercase();
+        match key {
+            "basis" => Accounting::parse(value).map(|b| self.basis = b).is_some(),
+            "card" => report
+                .card(&lower)
+                .map(|c| self.card = Some(c.id.clone()))
+                .is_some(),
+            "faq" => report
+                .faq_item(&lower)
+                .map(|q| self.faq = Some(q.id.clone()))
+                .is_some(),
+            "section" => Section::parse(&lower)
+                .filter(|s| s.present_in(report))
+                .map(|s| self.section = Some(s))
+                .is_some(),
+            "embed" => match lower.as_str() {
+                "" | "1" | "true" | "yes" | "on" => {
+                    self.embed = true;
+                    true
+                }
+                "0" | "false" | "no" | "off" => true,
+                _ => false,
+            },
+            "theme" => Theme::parse(value).map(|t| self.theme = t).is_some(),
+            "bg" => match lower.as_str() {
+                "transparent" => {
+                    self.transparent = true;
+                    true
+                }
+                "" | "default" | "page" => true,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The same view as a plain page: what a share link carries.
+    pub fn shared(&self) -> ViewState {
+        ViewState {
+            embed: false,
+            theme: Theme::Auto,
+            transparent: false,
+            ..self.clone()
+        }
     }
 
     /// The canonical query: defaults left out, a fixed order, ids that need no
@@ -212,6 +310,15 @@ impl ViewState {
         }
         if let Some(s) = self.section {
             parts.push(format!("section={}", s.as_str()));
+        }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if self.theme != Theme::Auto {
+            parts.push(format!("theme={}", self.theme.as_str()));
+        }
+        if self.transparent {
+            parts.push("bg=transparent".into());
         }
         if parts.is_empty() {
             String::new()
@@ -296,7 +403,19 @@ mod tests {
             card: Some("net-loss".into()),
             faq: Some("gaap-or-non-gaap".into()),
             section: Some(Section::Faq),
+            ..Default::default()
         });
+        for theme in [Theme::Auto, Theme::Light, Theme::Dark] {
+            for transparent in [false, true] {
+                views.push(ViewState {
+                    card: Some("eps".into()),
+                    embed: true,
+                    theme,
+                    transparent,
+                    ..Default::default()
+                });
+            }
+        }
         for v in views {
             let q = v.to_query();
             let (back, problems) = ViewState::from_query(&q, &r);
@@ -310,10 +429,24 @@ mod tests {
         let v = ViewState {
             basis: Accounting::NonGaap,
             card: Some("net-loss".into()),
-            faq: None,
-            section: None,
+            ..Default::default()
         };
         assert_eq!(v.to_query(), "?basis=non-gaap&card=net-loss");
+        let embedded = ViewState {
+            embed: true,
+            theme: Theme::Dark,
+            transparent: true,
+            ..v.clone()
+        };
+        assert_eq!(
+            embedded.to_query(),
+            "?basis=non-gaap&card=net-loss&embed=1&theme=dark&bg=transparent"
+        );
+        assert_eq!(
+            embedded.shared(),
+            v,
+            "a share link carries the view, not the embedding"
+        );
         let (parsed, _) = ViewState::from_query("card=net-loss&basis=non-gaap", &report());
         assert_eq!(parsed.to_query(), "?basis=non-gaap&card=net-loss");
     }
@@ -348,6 +481,59 @@ mod tests {
         );
         assert!(p[0].value.chars().count() <= 41);
         assert_eq!(p[1].value, "%ZZ%");
+    }
+
+    #[test]
+    fn embed_flags_are_read_in_their_forms() {
+        let r = report();
+        for q in ["embed", "embed=", "embed=1", "embed=TRUE"] {
+            assert!(ViewState::from_query(q, &r).0.embed, "{q}");
+        }
+        let (v, p) = ViewState::from_query("embed=0&theme=Dark&bg=transparent", &r);
+        assert!(!v.embed && v.transparent && v.theme == Theme::Dark && p.is_empty());
+        let (v, p) = ViewState::from_query("embed=maybe&theme=neon&bg=red", &r);
+        assert_eq!(v, ViewState::default());
+        let params: Vec<_> = p.iter().map(|p| p.param).collect();
+        assert_eq!(params, ["embed", "theme", "bg"]);
+    }
+
+    #[test]
+    fn older_link_forms_keep_working() {
+        let r = report();
+        let (v, p) =
+            ViewState::from_query("?metric=net-loss&question=wafer-scale&basis=adjusted", &r);
+        assert_eq!(
+            v.to_query(),
+            "?basis=non-gaap&card=net-loss&faq=wafer-scale"
+        );
+        assert!(p.is_empty());
+        assert_eq!(
+            ViewState::from_query("#card-eps", &r).0.card.as_deref(),
+            Some("eps")
+        );
+        assert_eq!(
+            ViewState::from_query("?basis=non-gaap#faq-what-next", &r)
+                .0
+                .faq
+                .as_deref(),
+            Some("what-next")
+        );
+        assert_eq!(
+            ViewState::from_query("#analysts", &r).0.section,
+            Some(Section::Analysts)
+        );
+        // The query wins over an anchor; an unknown anchor is ignored quietly.
+        assert_eq!(
+            ViewState::from_query("?card=cash#card-eps", &r)
+                .0
+                .card
+                .as_deref(),
+            Some("cash")
+        );
+        assert_eq!(
+            ViewState::from_query("#nothing-here", &r),
+            (ViewState::default(), vec![])
+        );
     }
 
     #[test]

@@ -1,0 +1,96 @@
+//! The Embed dialog: the two snippets that embed the current view in an
+//! article (loader form and plain iframe), each with a copy button.
+
+use leptos::prelude::*;
+
+use super::share::copy_text;
+use crate::state::embed::{snippets, Snippets, FIXED_HEIGHT};
+use crate::state::history::page_url;
+use crate::state::{use_explorer, ViewState};
+
+/// One snippet with its label and copy button.
+#[component]
+fn Snippet(
+    /// The element id of its textarea.
+    id: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] hint: String,
+    #[prop(into)] code: Signal<String>,
+) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let text = code.get_untracked();
+        leptos::task::spawn_local(async move {
+            let ok = copy_text(&text).await;
+            copied.set(ok);
+            if !ok {
+                // Fallback: select the snippet for the reader to copy.
+                if let Some(el) = document().get_element_by_id(id) {
+                    if let Ok(area) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(el)
+                    {
+                        let _ = area.focus();
+                        area.select();
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <div class="dialog__snippet">
+            <label class="field__label" for=id>{label}</label>
+            <p class="dialog__hint">{hint}</p>
+            <textarea id=id readonly prop:value=move || code.get()>{move || code.get()}</textarea>
+            <div class="share">
+                <button type="button" class="button" on:click=copy>"Copy code"</button>
+                <span class="share__status" role="status">{move || copied.get().then_some("Copied")}</span>
+            </div>
+        </div>
+    }
+}
+
+/// The "Embed" button and its dialog.
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let ex = use_explorer();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let code = RwSignal::new(Snippets {
+        loader: String::new(),
+        iframe: String::new(),
+    });
+    let open = move |_| {
+        let view: ViewState = ex.view.get_untracked();
+        let title = view.shared().title(&ex.report());
+        code.set(snippets(&page_url(&ViewState::default()), &view, &title));
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    view! {
+        <button type="button" class="button" on:click=open>"Embed"</button>
+        <dialog class="dialog" node_ref=dialog aria-labelledby="embed-title">
+            <h2 class="dialog__title" id="embed-title">"Embed this view"</h2>
+            <p>"Paste one of these into an article. The embed opens on this view and follows the page's light or dark theme."</p>
+            <Snippet
+                id="embed-loader"
+                label="Self-sizing (recommended)"
+                hint="A link that the loader script turns into an embed that grows and shrinks with its content. Without scripts, readers still get the link."
+                code=Signal::derive(move || code.with(|c| c.loader.clone()))
+            />
+            <Snippet
+                id="embed-iframe"
+                label="Plain iframe"
+                hint=format!("For pages that allow no scripts. Its height is fixed at {FIXED_HEIGHT} px, and it scrolls inside.")
+                code=Signal::derive(move || code.with(|c| c.iframe.clone()))
+            />
+            <div class="dialog__actions">
+                <button type="button" class="button" on:click=close>"Close"</button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,152 @@
+//! Embedding: the messages an embedded explorer exchanges with the page
+//! around it, and the snippets a journalist pastes into an article. Pure.
+//!
+//! Message format, version 1 (all messages are plain objects):
+//! - to the host, whenever the content height changes:
+//!   `{"type": "earnings-explorer:size", "version": 1, "height": 812, "view": "?card=revenue"}`
+//! - to AMP hosts, at the same time: `{"sentinel": "amp", "type": "embed-size", "height": 812}`
+//! - from the host, to set the theme at run time:
+//!   `{"type": "earnings-explorer:theme", "version": 1, "theme": "dark"}` (`light`, `dark` or `auto`)
+//!
+//! Messages carry sizes and view names only, never data from the host.
+
+use serde_json::json;
+
+use super::url::{Theme, ViewState};
+
+pub const SIZE_TYPE: &str = "earnings-explorer:size";
+pub const THEME_TYPE: &str = "earnings-explorer:theme";
+pub const VERSION: u64 = 1;
+
+/// The file name of the embed loader, next to the app's `index.html`.
+pub const LOADER: &str = "embed.js";
+
+/// The height of a plain iframe, which cannot resize itself.
+pub const FIXED_HEIGHT: u32 = 640;
+
+/// The size message for the host page.
+pub fn size_message(height: u32, view: &ViewState) -> String {
+    json!({ "type": SIZE_TYPE, "version": VERSION, "height": height, "view": view.shared().to_query() })
+        .to_string()
+}
+
+/// The same size in AMP's `embed-size` form, so AMP pages can resize the frame.
+pub fn amp_size_message(height: u32) -> String {
+    json!({ "sentinel": "amp", "type": "embed-size", "height": height }).to_string()
+}
+
+/// Reads a theme message from the host; anything else, or any other
+/// version, is `None` and ignored.
+pub fn theme_from_message(json: &str) -> Option<Theme> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    if value.get("type")?.as_str()? != THEME_TYPE || value.get("version")?.as_u64()? != VERSION {
+        return None;
+    }
+    Theme::parse(value.get("theme")?.as_str()?)
+}
+
+/// Escapes text for an HTML attribute value or text node.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The two ways to embed a view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippets {
+    /// A link that the loader script turns into a self-sizing iframe.
+    pub loader: String,
+    /// A plain iframe with a fixed height, for hosts that allow no scripts.
+    pub iframe: String,
+}
+
+/// The snippets embedding `view` of the app at `app_url` (its address
+/// without query, e.g. `https://example.org/earnings/`).
+pub fn snippets(app_url: &str, view: &ViewState, title: &str) -> Snippets {
+    let base = app_url.split(['?', '#']).next().unwrap_or(app_url);
+    let dir = &base[..base.rfind('/').map_or(base.len(), |i| i + 1)];
+    let shared = view.shared();
+    let link = format!("{base}{}", shared.to_query());
+    let embedded = ViewState {
+        embed: true,
+        ..view.clone()
+    };
+    let frame = format!("{base}{}", embedded.to_query());
+    let title = escape_html(title);
+    Snippets {
+        loader: format!(
+            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}{LOADER}\"></script>",
+            escape_html(&link),
+            escape_html(dir)
+        ),
+        iframe: format!(
+            "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{FIXED_HEIGHT}\" style=\"border:0\"></iframe>",
+            escape_html(&frame)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Accounting;
+
+    fn view() -> ViewState {
+        ViewState {
+            basis: Accounting::NonGaap,
+            card: Some("net-loss".into()),
+            embed: true,
+            theme: Theme::Dark,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn size_messages_carry_only_the_height_and_the_view() {
+        let m: serde_json::Value = serde_json::from_str(&size_message(812, &view())).unwrap();
+        assert_eq!(
+            m,
+            json!({ "type": "earnings-explorer:size", "version": 1, "height": 812, "view": "?basis=non-gaap&card=net-loss" })
+        );
+        let amp: serde_json::Value = serde_json::from_str(&amp_size_message(812)).unwrap();
+        assert_eq!(
+            amp,
+            json!({ "sentinel": "amp", "type": "embed-size", "height": 812 })
+        );
+    }
+
+    #[test]
+    fn theme_messages_are_read_strictly() {
+        let ok = r#"{"type":"earnings-explorer:theme","version":1,"theme":"dark"}"#;
+        assert_eq!(theme_from_message(ok), Some(Theme::Dark));
+        for bad in [
+            r#"{"type":"earnings-explorer:theme","version":2,"theme":"dark"}"#,
+            r#"{"type":"other","version":1,"theme":"dark"}"#,
+            r#"{"type":"earnings-explorer:theme","version":1,"theme":"<b>"}"#,
+            r#"{"type":"earnings-explorer:theme","version":1}"#,
+            r#""earnings-explorer:theme""#,
+            "not json",
+        ] {
+            assert_eq!(theme_from_message(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn snippets_embed_the_view_and_escape_the_title() {
+        let s = snippets(
+            "https://example.org/earnings/index.html?old=1",
+            &view(),
+            "Net loss \"<Q1>\"",
+        );
+        assert_eq!(
+            s.loader,
+            "<a href=\"https://example.org/earnings/index.html?basis=non-gaap&amp;card=net-loss\" data-earnings-explorer>Net loss &quot;&lt;Q1&gt;&quot;</a>\n<script async src=\"https://example.org/earnings/embed.js\"></script>"
+        );
+        assert!(s.iframe.starts_with(
+            "<iframe src=\"https://example.org/earnings/index.html?basis=non-gaap&amp;card=net-loss&amp;embed=1&amp;theme=dark\""
+        ));
+        assert!(s.iframe.contains("height=\"640\"") && s.iframe.contains("loading=\"lazy\""));
+    }
+}

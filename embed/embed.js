@@ -12,6 +12,9 @@
   var SIZE = 'earnings-explorer:size';
   var THEME = 'earnings-explorer:theme';
   var frames = [];
+  // The app lives where this script does: embed pages are at <base>embed/<view>.
+  var script = document.currentScript;
+  var base = script && script.src ? new URL('.', script.src).href : null;
   var dark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   /* The host's theme: an explicit data-theme or color-scheme on <html>, else the system's. */
@@ -39,7 +42,12 @@
       return;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-    url.searchParams.set('embed', '1');
+    if (base && url.href.indexOf(base) === 0) {
+      var view = url.href.slice(base.length);
+      if (view.indexOf('embed/') !== 0) url = new URL('embed/' + view, base);
+    } else {
+      url.searchParams.set('embed', '1');
+    }
     var title = (link.textContent || '').trim() || 'Earnings Explorer';
     var frame = document.createElement('iframe');
     frame.src = url.href;

@@ -148,7 +148,7 @@ describe('embedding', () => {
   });
 
   test('the embed page itself passes axe', async () => {
-    const page = await open(browser, app.url, '?card=revenue&embed=1', { viewport: { width: 320, height: 700 } });
+    const page = await open(browser, app.url, 'embed/card/revenue/', { viewport: { width: 320, height: 700 } });
     assert.deepEqual(await axe(page), []);
     assert.equal(await page.getByRole('navigation', { name: 'Sections' }).count(), 0, 'no page chrome');
     await page.context().close();
@@ -162,7 +162,7 @@ describe('sharing', () => {
     await page.getByRole('button', { name: 'Copy link to the Earnings per share card' }).click();
     await page.locator('#card-eps').getByText('Link copied').waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(link, `${app.url}?basis=non-gaap&card=eps`);
+    assert.equal(link, `${app.url}non-gaap/card/eps/`);
 
     const fresh = await open(browser, app.url, link.slice(app.url.length));
     assert.equal(await fresh.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true);
@@ -181,7 +181,7 @@ describe('sharing', () => {
     await page.goto(`${app.url}?faq=what-next`);
     await page.getByRole('button', { name: 'Copy link to this answer' }).click();
     const field = page.getByRole('textbox', { name: /copy this link/ });
-    assert.equal(await field.inputValue(), `${app.url}?faq=what-next`);
+    assert.equal(await field.inputValue(), `${app.url}faq/what-next/`);
     const selected = await field.evaluate((i) => document.activeElement === i && i.selectionEnd - i.selectionStart === i.value.length);
     assert.equal(selected, true);
     await context.close();

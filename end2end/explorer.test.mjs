@@ -15,7 +15,8 @@ after(async () => {
   await server?.close();
 });
 
-const search = (page) => new URL(page.url()).search;
+/** The page's address relative to the app's base, e.g. `non-gaap/card/eps/`. */
+const where = (page) => page.url().slice(server.url.length);
 const card = (page, title) => page.locator('article.card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
 describe('visiting the page', () => {
@@ -42,7 +43,7 @@ describe('visiting the page', () => {
     await page.getByRole('heading', { name: 'Reconciliation: GAAP to non-GAAP' }).waitFor();
     assert.match(await netLoss.innerText(), /−\$2\.5M\s+Non-GAAP/);
     assert.match(await card(page, 'Earnings per share').innerText(), /not reported/);
-    assert.equal(search(page), '?basis=non-gaap');
+    assert.equal(where(page), 'non-gaap/');
     const bridge = page.getByRole('table').filter({ hasText: 'Running total' });
     assert.match(await bridge.innerText(), /Stock-based compensation and other adjustments/);
     await page.context().close();
@@ -55,7 +56,7 @@ describe('visiting the page', () => {
     assert.equal(await page.getByText('What is a wafer-scale chip?').isVisible(), false);
     await page.getByText('Does the OpenAI agreement mean $20 billion of revenue soon?').click();
     await page.getByText(/value of the whole multi-year agreement/).waitFor();
-    assert.equal(search(page), '?faq=openai-deal');
+    assert.equal(where(page), 'faq/openai-deal/');
     await page.context().close();
   });
 
@@ -81,7 +82,7 @@ describe('visiting the page', () => {
 
 describe('sharing a link to a view', () => {
   test('a pasted link opens the card and the answer it names', async () => {
-    const page = await open(browser, server.url, '?basis=non-gaap&card=net-loss&faq=gaap-or-non-gaap');
+    const page = await open(browser, server.url, 'non-gaap/card/net-loss/?faq=gaap-or-non-gaap');
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true);
     await page.getByText('Stock-based compensation and other adjustments').first().waitFor();
     assert.equal(await card(page, 'Net loss').locator('details').getAttribute('open'), '');
@@ -94,20 +95,20 @@ describe('sharing a link to a view', () => {
     const page = await open(browser, server.url);
     await page.getByRole('radio', { name: 'Non-GAAP' }).check();
     await card(page, 'Revenue').locator('summary').click();
-    await page.waitForURL(/card=revenue/);
-    assert.equal(search(page), '?basis=non-gaap&card=revenue');
+    await page.waitForURL(/card\/revenue\/$/);
+    assert.equal(where(page), 'non-gaap/card/revenue/');
 
     await page.goBack();
-    await page.waitForURL((u) => u.search === '?basis=non-gaap');
+    await page.waitForURL((u) => u.pathname === '/non-gaap/');
     assert.equal(await card(page, 'Revenue').locator('details').getAttribute('open'), null);
     await page.goBack();
-    await page.waitForURL((u) => u.search === '');
+    await page.waitForURL((u) => u.pathname === '/');
     assert.equal(await page.getByRole('radio', { name: 'GAAP', exact: true }).isChecked(), true);
     await page.goForward();
-    await page.waitForURL((u) => u.search === '?basis=non-gaap');
+    await page.waitForURL((u) => u.pathname === '/non-gaap/');
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true);
     await page.goForward();
-    await page.waitForURL(/card=revenue/);
+    await page.waitForURL(/card\/revenue\/$/);
     assert.equal(await card(page, 'Revenue').locator('details').getAttribute('open'), '');
     await page.context().close();
   });
@@ -115,7 +116,7 @@ describe('sharing a link to a view', () => {
   test('a section link records the section and a reload returns to it', async () => {
     const page = await open(browser, server.url);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Analyst targets' }).click();
-    await page.waitForURL(/section=analysts/);
+    await page.waitForURL(/#analysts$/);
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'analysts');
@@ -133,7 +134,7 @@ describe('sharing a link to a view', () => {
     assert.match(await notice.innerText(), /<img src=x onerror=alert\(1\)>/);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.getByRole('radio', { name: 'GAAP', exact: true }).isChecked(), true);
-    assert.equal(search(page), '');
+    assert.equal(where(page), '', 'the address is tidied to the view shown');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     assert.equal(await notice.count(), 0);
     assert.equal(dialog, false);
@@ -146,17 +147,18 @@ describe('keyboard and assistive technology', () => {
     const page = await open(browser, server.url);
     await page.getByRole('radio', { name: 'GAAP', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForURL(/basis=non-gaap/);
+    await page.waitForURL(/non-gaap\/$/);
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true);
 
     await card(page, 'Core gross margin').locator('summary').focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(/card=gross-margin/);
+    await page.waitForURL(/card\/gross-margin\/$/);
     await page.getByRole('table').filter({ hasText: 'Core gross margin, guided' }).first().waitFor({ state: 'attached' });
 
     await page.getByText('What is a wafer-scale chip?').focus();
     await page.keyboard.press('Space');
-    await page.waitForURL(/faq=wafer-scale/);
+    // The answer opens over the open card.
+    await page.waitForURL(/card\/gross-margin\/\?faq=wafer-scale$/);
     const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(focusVisible, 'none', 'focus is visible');
     await page.context().close();
@@ -180,7 +182,7 @@ describe('narrow screens', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `page is ${width}px wide`);
     await page.getByRole('radio', { name: 'Non-GAAP' }).check();
-    await page.waitForURL(/basis=non-gaap/);
+    await page.waitForURL(/non-gaap\//);
     const after = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(after <= 320, `page is ${after}px wide with the bridge`);
     await page.context().close();

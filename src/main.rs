@@ -1,23 +1,14 @@
-//! Mounts the app on the page, starting from the URL's query.
+//! Mounts the app on the page, starting from its address.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use earnings_explorer::state::history::current_url;
     use earnings_explorer::App;
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
-    // The query, and the anchor that older links may carry.
-    let query = web_sys::window()
-        .map(|w| w.location())
-        .map(|l| {
-            format!(
-                "{}{}",
-                l.search().unwrap_or_default(),
-                l.hash().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default();
-    leptos::mount::mount_to_body(move || view! { <App query=query/> });
+    let url = current_url();
+    leptos::mount::hydrate_body(move || view! { <App url=url/> });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

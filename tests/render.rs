@@ -7,14 +7,14 @@ use leptos::prelude::*;
 
 const ACME: &str = include_str!("fixtures/acme-q3-2025.json");
 
-fn render(dataset: &'static str, query: &str) -> String {
+fn render(dataset: &'static str, url: &str) -> String {
     let owner = Owner::new();
-    let query = query.to_string();
-    owner.with(|| view! { <App dataset=dataset query=query/> }.to_html())
+    let url = url.to_string();
+    owner.with(|| view! { <App dataset=dataset url=url/> }.to_html())
 }
 
-fn render_bundled(query: &str) -> String {
-    render(earnings_explorer::model::BUNDLED, query)
+fn render_bundled(url: &str) -> String {
+    render(earnings_explorer::model::BUNDLED, url)
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn the_default_view_shows_the_headline_figures_with_their_basis() {
 
 #[test]
 fn the_non_gaap_view_shows_adjusted_figures_and_the_bridge() {
-    let html = render_bundled("?basis=non-gaap&card=eps");
+    let html = render_bundled("non-gaap/card/eps/");
     assert!(html.contains("Reconciliation: GAAP to non-GAAP"));
     assert!(html.contains("−$2.5M"));
     assert!(
@@ -51,13 +51,14 @@ fn the_non_gaap_view_shows_adjusted_figures_and_the_bridge() {
 }
 
 #[test]
-fn a_card_and_an_answer_open_from_the_query() {
-    let html = render_bundled("?card=gross-margin&faq=why-the-stock-fell");
+fn a_card_or_an_answer_opens_from_the_path() {
+    let html = render_bundled("card/gross-margin/");
     let open_card = html
         .find("id=\"card-gross-margin\"")
         .expect("card rendered");
     let details = &html[open_card..open_card + 400];
     assert!(details.contains(" open"), "card opens: {details}");
+    let html = render_bundled("faq/why-the-stock-fell/");
     let faq = html
         .find("id=\"faq-why-the-stock-fell\"")
         .expect("answer rendered");
@@ -65,8 +66,22 @@ fn a_card_and_an_answer_open_from_the_query() {
 }
 
 #[test]
+fn the_page_renders_what_its_path_names_and_nothing_of_the_query() {
+    // The query (an older link, a theme) is applied once the page runs, so
+    // the markup matches the pre-rendered page of the path.
+    assert_eq!(
+        render_bundled("card/eps/?faq=what-next&theme=dark#faq"),
+        render_bundled("card/eps/")
+    );
+    assert_eq!(
+        render_bundled("?basis=non-gaap&card=eps"),
+        render_bundled("")
+    );
+}
+
+#[test]
 fn a_second_report_renders_through_the_same_code() {
-    let html = render(ACME, "?basis=non-gaap");
+    let html = render(ACME, "non-gaap/");
     for text in [
         "Acme Robotics",
         "Q3 2025",
@@ -96,24 +111,28 @@ fn a_broken_dataset_shows_a_message_naming_the_field() {
 }
 
 #[test]
-fn hostile_link_values_are_text_never_markup() {
-    let html = render_bundled("?card=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&basis=%3Cb%3E");
+fn hostile_link_values_never_become_markup() {
+    let html = render_bundled("card/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/?basis=%3Cb%3E");
     assert!(
         !html.contains("<img src=x"),
         "markup from the URL must not be rendered"
     );
-    assert!(html.contains("&lt;img src=x"), "it is shown escaped");
-    assert!(html.contains("which this report does not have"));
+    assert_eq!(html, render_bundled(""), "the default view stands in");
 }
 
 #[test]
 fn embed_mode_shows_only_the_part_the_view_is_about() {
-    let html = render_bundled("?faq=wafer-scale&embed=1");
+    let html = render_bundled("embed/faq/wafer-scale/");
     assert!(html.contains("Full report ↗"));
     assert!(html.contains("What is a wafer-scale chip?"));
     assert!(!html.contains("aria-label=\"Sections\""), "no page chrome");
     assert!(!html.contains("id=\"metrics\""), "only the FAQ");
-    let cards = render_bundled("?card=eps&embed=1&basis=non-gaap");
-    assert!(cards.contains("id=\"card-eps\"") && cards.contains("Reconciliation: GAAP to non-GAAP"));
-    assert!(cards.contains("href=\"?basis=non-gaap&amp;card=eps\""), "the way out drops the embed flags");
+    let cards = render_bundled("embed/non-gaap/card/eps/");
+    assert!(
+        cards.contains("id=\"card-eps\"") && cards.contains("Reconciliation: GAAP to non-GAAP")
+    );
+    assert!(
+        cards.contains("href=\"non-gaap/card/eps/\""),
+        "the way out drops the embed flags"
+    );
 }

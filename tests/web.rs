@@ -11,19 +11,19 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app in a fresh container, starting from `query`.
-fn mount(query: &str) -> HtmlElement {
+/// Mounts the app in a fresh container, at `url` relative to the origin.
+fn mount(url: &str) -> HtmlElement {
     let window = web_sys::window().unwrap();
     window
         .history()
         .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("/{query}")))
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("/{url}")))
         .unwrap();
     let doc = document();
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&root).unwrap();
-    let query = query.to_string();
-    mount_to(root.clone(), move || view! { <App query=query/> }).forget();
+    let url = url.to_string();
+    mount_to(root.clone(), move || view! { <App url=url/> }).forget();
     root
 }
 
@@ -45,8 +45,9 @@ fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
         .unchecked_into()
 }
 
+/// The address relative to the app's base.
 fn search() -> String {
-    web_sys::window().unwrap().location().search().unwrap()
+    earnings_explorer::state::history::current_url()
 }
 
 fn text(el: &HtmlElement) -> String {
@@ -65,7 +66,7 @@ async fn the_basis_switch_changes_cards_shows_the_bridge_and_the_url() {
     settle().await;
     assert!(text(&net_loss).contains("−$2.5M"), "{}", text(&net_loss));
     assert!(text(&find(&root, ".bridge")).contains("Stock-based compensation"));
-    assert_eq!(search(), "?basis=non-gaap");
+    assert_eq!(search(), "non-gaap/");
     assert!(find(&root, "input[value=non-gaap]")
         .unchecked_into::<HtmlInputElement>()
         .checked());
@@ -79,7 +80,7 @@ async fn the_basis_switch_changes_cards_shows_the_bridge_and_the_url() {
 
 #[wasm_bindgen_test]
 async fn opening_a_card_records_it_and_closes_the_other() {
-    let root = mount("?card=eps");
+    let root = mount("card/eps/");
     settle().await;
     let eps: web_sys::HtmlDetailsElement = find(&root, "#card-eps details").unchecked_into();
     assert!(eps.open(), "the card named in the URL starts open");
@@ -90,7 +91,7 @@ async fn opening_a_card_records_it_and_closes_the_other() {
         find(&root, "#card-revenue details").unchecked_into();
     assert!(revenue.open());
     assert!(!eps.open(), "one card is open at a time");
-    assert_eq!(search(), "?card=revenue");
+    assert_eq!(search(), "card/revenue/");
     assert!(text(&find(&root, "#card-revenue")).contains("Revenue a year earlier"));
 
     find(&root, "#card-revenue summary").click();
@@ -123,7 +124,7 @@ async fn the_faq_filter_narrows_the_questions_and_an_answer_opens() {
 
     find(&root, "#faq-wafer-scale summary").click();
     settle().await;
-    assert_eq!(search(), "?faq=wafer-scale");
+    assert_eq!(search(), "faq/wafer-scale/");
     assert_eq!(
         web_sys::window().unwrap().document().unwrap().title(),
         "What is a wafer-scale chip? — Cerebras Systems Q1 2026"

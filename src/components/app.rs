@@ -17,7 +17,7 @@ use super::share::ShareButton;
 use super::sources::SourcesSection;
 use super::url_notice::UrlNotice;
 use crate::model::{Accounting, Report, BUNDLED};
-use crate::state::history::sync_with_location;
+use crate::state::history::{page_url, sync_with_location};
 use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, ViewState};
 
 /// The whole explorer for one report.
@@ -26,23 +26,43 @@ pub fn App(
     /// The dataset (JSON); the bundled report by default.
     #[prop(default = BUNDLED)]
     dataset: &'static str,
-    /// The URL query the view starts from, e.g. `?basis=non-gaap&card=net-loss`.
+    /// The address the view starts from, relative to the app's base, e.g.
+    /// `non-gaap/card/net-loss/?theme=dark#guidance` (older query links too).
     #[prop(into, default = String::new())]
-    query: String,
+    url: String,
 ) -> impl IntoView {
     match Report::from_json(dataset) {
         Err(error) => view! { <DatasetError error=error/> }.into_any(),
         Ok(report) => {
             let report = Arc::new(report);
-            let (state, problems) = ViewState::from_query(&query, &report);
-            let embed = state.embed;
-            let ex = provide_explorer(report.clone(), state);
+            let (full, problems) = ViewState::from_url(&url, &report);
+            // The page renders what its path names, exactly as it was
+            // pre-rendered; the rest of the address (an answer over a card,
+            // the theme, the section, an older link's query) is applied once
+            // the page runs, so hydration meets the markup it expects.
+            let path = url.split(['?', '#']).next().unwrap_or_default();
+            let initial = ViewState::from_url(path, &report).0.pre_rendered();
+            let embed = initial.embed;
+            let ex = provide_explorer(report.clone(), initial.clone());
+            let problems_shown = RwSignal::new(Vec::<Problem>::new());
+            Effect::new(move |_| {
+                // An embed's layout follows its path (what it is about), so
+                // an embed reached by another address loads its own page.
+                if full.embed != initial.embed || (full.embed && full.path() != initial.path()) {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().replace(&page_url(&full));
+                    }
+                    return;
+                }
+                ex.view.set(full.clone());
+                problems_shown.set(problems.clone());
+            });
             sync_with_location(ex.view, report);
             frame::connect(ex.view);
             if embed {
-                view! { <EmbedPage problems=problems/> }.into_any()
+                view! { <EmbedPage problems=problems_shown/> }.into_any()
             } else {
-                view! { <Page problems=problems/> }.into_any()
+                view! { <Page problems=problems_shown/> }.into_any()
             }
         }
     }
@@ -50,7 +70,7 @@ pub fn App(
 
 /// The page of a loaded report.
 #[component]
-fn Page(problems: Vec<Problem>) -> impl IntoView {
+fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
     let ex = use_explorer();
     let has_bridge = ex.report().reconciliation.is_some();
     let non_gaap = move || ex.basis() == Accounting::NonGaap;
@@ -62,7 +82,7 @@ fn Page(problems: Vec<Problem>) -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#metrics">"Skip to the figures"</a>
+        <a class="skip-link" href=move || ex.href_for(Section::Metrics)>"Skip to the figures"</a>
         <div class="page">
             <Masthead/>
             <section class="toolbar" aria-label="View controls">
@@ -100,7 +120,7 @@ fn Page(problems: Vec<Problem>) -> impl IntoView {
 /// view is about, with the basis switch, a share link and a way out to the
 /// full report.
 #[component]
-fn EmbedPage(problems: Vec<Problem>) -> impl IntoView {
+fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
     // What the embed is about is fixed when it starts; the reader may still
@@ -114,16 +134,7 @@ fn EmbedPage(problems: Vec<Problem>) -> impl IntoView {
             _ => Section::Metrics,
         });
     let non_gaap = move || ex.basis() == Accounting::NonGaap;
-    let full_report = move || {
-        ex.view.with(|v| {
-            let q = v.shared().to_query();
-            if q.is_empty() {
-                "./".to_string()
-            } else {
-                q
-            }
-        })
-    };
+    let full_report = move || ex.view.with(|v| v.shared().to_href());
     let body = match focus {
         Section::Metrics => view! {
             {move || non_gaap().then(|| view! { <Bridge/> })}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::Accounting;
-use crate::state::use_explorer;
+use crate::state::{use_explorer, ViewState};
 
 /// Chooses the accounting basis for every basis-dependent figure.
 #[component]
@@ -30,10 +30,21 @@ pub fn BasisSwitch() -> impl IntoView {
             }
         })
         .collect_view();
+    // Without scripts the radios cannot act: links to the other basis's
+    // pre-rendered page stand in (CSS shows one or the other).
+    let links = Accounting::ALL
+        .into_iter()
+        .map(|basis| {
+            let href = move || ex.view.with(|v| ViewState { basis, ..v.clone() }.to_href());
+            let current = move || (ex.basis() == basis).then_some("page");
+            view! { <a class="switch-links__link" href=href aria-current=current>{basis.label()}</a> }
+        })
+        .collect_view();
     view! {
         <fieldset class="switch">
             <legend class="switch__legend">"Basis"</legend>
             {options}
         </fieldset>
+        <p class="switch-links">"Basis: " {links}</p>
     }
 }

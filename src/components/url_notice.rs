@@ -7,19 +7,22 @@ use crate::state::Problem;
 
 /// Lists what the link asked for that could not be shown; dismissible.
 #[component]
-pub fn UrlNotice(problems: Vec<Problem>) -> impl IntoView {
-    let visible = RwSignal::new(!problems.is_empty());
-    let messages: Vec<String> = problems.iter().map(Problem::message).collect();
+pub fn UrlNotice(
+    /// The problems found in the address (set once the page runs).
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let dismissed = RwSignal::new(false);
     move || {
-        visible.get().then(|| {
+        let messages: Vec<String> = problems.with(|p| p.iter().map(Problem::message).collect());
+        (!messages.is_empty() && !dismissed.get()).then(|| {
             let items = messages
-                .iter()
-                .map(|m| view! { <li>{m.clone()}</li> })
+                .into_iter()
+                .map(|m| view! { <li>{m}</li> })
                 .collect_view();
             view! {
                 <div class="notice" role="status">
                     <ul class="notice__list">{items}</ul>
-                    <button type="button" class="button button--quiet" on:click=move |_| visible.set(false)>
+                    <button type="button" class="button button--quiet" on:click=move |_| dismissed.set(true)>
                         "Dismiss"
                     </button>
                 </div>

@@ -60,12 +60,11 @@ impl Explorer {
     /// The link to the current view with a different section (reactive).
     pub fn href_for(&self, section: Section) -> String {
         self.view.with(|v| {
-            let query = ViewState {
+            ViewState {
                 section: Some(section),
                 ..v.clone()
             }
-            .to_query();
-            query
+            .to_href()
         })
     }
 }
@@ -129,14 +128,8 @@ mod tests {
             ex.set_basis(Accounting::NonGaap);
             ex.toggle_card("net-loss", true);
             assert!(ex.card_open("net-loss"));
-            assert_eq!(
-                ex.view.get_untracked().to_query(),
-                "?basis=non-gaap&card=net-loss"
-            );
-            assert_eq!(
-                ex.href_for(Section::Faq),
-                "?basis=non-gaap&card=net-loss&section=faq"
-            );
+            assert_eq!(ex.view.get_untracked().to_href(), "non-gaap/card/net-loss/");
+            assert_eq!(ex.href_for(Section::Faq), "non-gaap/card/net-loss/#faq");
         });
     }
 }

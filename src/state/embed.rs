@@ -12,7 +12,7 @@
 
 use serde_json::json;
 
-use super::url::{Theme, ViewState};
+use super::url::{resolve, Theme, ViewState};
 
 pub const SIZE_TYPE: &str = "earnings-explorer:size";
 pub const THEME_TYPE: &str = "earnings-explorer:theme";
@@ -26,7 +26,7 @@ pub const FIXED_HEIGHT: u32 = 640;
 
 /// The size message for the host page.
 pub fn size_message(height: u32, view: &ViewState) -> String {
-    json!({ "type": SIZE_TYPE, "version": VERSION, "height": height, "view": view.shared().to_query() })
+    json!({ "type": SIZE_TYPE, "version": VERSION, "height": height, "view": view.shared().to_href() })
         .to_string()
 }
 
@@ -62,24 +62,24 @@ pub struct Snippets {
     pub iframe: String,
 }
 
-/// The snippets embedding `view` of the app at `app_url` (its address
-/// without query, e.g. `https://example.org/earnings/`).
-pub fn snippets(app_url: &str, view: &ViewState, title: &str) -> Snippets {
-    let base = app_url.split(['?', '#']).next().unwrap_or(app_url);
-    let dir = &base[..base.rfind('/').map_or(base.len(), |i| i + 1)];
-    let shared = view.shared();
-    let link = format!("{base}{}", shared.to_query());
-    let embedded = ViewState {
-        embed: true,
-        ..view.clone()
-    };
-    let frame = format!("{base}{}", embedded.to_query());
+/// The snippets embedding `view` of the app whose base URL is `base`
+/// (e.g. `https://example.org/earnings/`).
+pub fn snippets(base: &str, view: &ViewState, title: &str) -> Snippets {
+    let link = resolve(base, &view.shared().to_href());
+    let frame = resolve(
+        base,
+        &ViewState {
+            embed: true,
+            ..view.clone()
+        }
+        .to_href(),
+    );
     let title = escape_html(title);
     Snippets {
         loader: format!(
-            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}{LOADER}\"></script>",
+            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}\"></script>",
             escape_html(&link),
-            escape_html(dir)
+            escape_html(&resolve(base, LOADER))
         ),
         iframe: format!(
             "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{FIXED_HEIGHT}\" style=\"border:0\"></iframe>",
@@ -108,7 +108,7 @@ mod tests {
         let m: serde_json::Value = serde_json::from_str(&size_message(812, &view())).unwrap();
         assert_eq!(
             m,
-            json!({ "type": "earnings-explorer:size", "version": 1, "height": 812, "view": "?basis=non-gaap&card=net-loss" })
+            json!({ "type": "earnings-explorer:size", "version": 1, "height": 812, "view": "non-gaap/card/net-loss/" })
         );
         let amp: serde_json::Value = serde_json::from_str(&amp_size_message(812)).unwrap();
         assert_eq!(
@@ -136,16 +136,16 @@ mod tests {
     #[test]
     fn snippets_embed_the_view_and_escape_the_title() {
         let s = snippets(
-            "https://example.org/earnings/index.html?old=1",
+            "https://example.org/earnings/",
             &view(),
             "Net loss \"<Q1>\"",
         );
         assert_eq!(
             s.loader,
-            "<a href=\"https://example.org/earnings/index.html?basis=non-gaap&amp;card=net-loss\" data-earnings-explorer>Net loss &quot;&lt;Q1&gt;&quot;</a>\n<script async src=\"https://example.org/earnings/embed.js\"></script>"
+            "<a href=\"https://example.org/earnings/non-gaap/card/net-loss/\" data-earnings-explorer>Net loss &quot;&lt;Q1&gt;&quot;</a>\n<script async src=\"https://example.org/earnings/embed.js\"></script>"
         );
         assert!(s.iframe.starts_with(
-            "<iframe src=\"https://example.org/earnings/index.html?basis=non-gaap&amp;card=net-loss&amp;embed=1&amp;theme=dark\""
+            "<iframe src=\"https://example.org/earnings/embed/non-gaap/card/net-loss/?theme=dark\""
         ));
         assert!(s.iframe.contains("height=\"640\"") && s.iframe.contains("loading=\"lazy\""));
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::url::ViewState;
+use super::url::{resolve, ViewState};
 use crate::model::Report;
 
 /// The element id a view should scroll to, if any.
@@ -22,14 +22,34 @@ pub fn anchor_of(view: &ViewState) -> Option<String> {
     view.section.map(|s| s.as_str().to_string())
 }
 
-/// The absolute address of a view of this page, e.g. for a share link.
-pub fn page_url(view: &ViewState) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return view.to_query();
+/// The app's base URL: the `<base href>` of the page, else the origin's root.
+pub fn base_url() -> String {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return "/".into();
     };
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_else(|_| "/".into());
-    format!("{origin}{path}{}", view.to_query())
+    let has_base = doc.query_selector("base[href]").ok().flatten().is_some();
+    match (has_base, doc.base_uri()) {
+        (true, Ok(Some(base))) => base,
+        _ => web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .map(|o| format!("{o}/"))
+            .unwrap_or_else(|| "/".into()),
+    }
+}
+
+/// The absolute address of a view, e.g. for a share link.
+pub fn page_url(view: &ViewState) -> String {
+    resolve(&base_url(), &view.to_href())
+}
+
+/// The current address relative to the app's base, as [`ViewState::from_url`] reads it.
+pub fn current_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = base_url();
+    let base = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    href.strip_prefix(base).unwrap_or(&href).to_string()
 }
 
 /// Scrolls the element with this id into view and moves focus to it.
@@ -59,11 +79,8 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
         let Some(window) = web_sys::window() else {
             return current;
         };
-        let location = window.location();
-        let query = current.to_query();
-        if location.search().unwrap_or_default() != query {
-            let path = location.pathname().unwrap_or_else(|_| "/".into());
-            let url = format!("{path}{query}");
+        let url = page_url(&current);
+        if window.location().href().ok().as_deref() != Some(url.as_str()) {
             if let Ok(history) = window.history() {
                 // The first sync only tidies the address (e.g. drops a bad
                 // value); later changes are steps the reader can go back to,
@@ -96,10 +113,7 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
     Effect::new(move |_| {
         let report = report.clone();
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let search = web_sys::window()
-                .and_then(|w| w.location().search().ok())
-                .unwrap_or_default();
-            let (state, _) = ViewState::from_query(&search, &report);
+            let (state, _) = ViewState::from_url(&current_url(), &report);
             view.set(state);
         });
         on_cleanup(move || handle.remove());

@@ -6,6 +6,7 @@ pub mod context;
 pub mod embed;
 pub mod frame;
 pub mod history;
+pub mod meta;
 pub mod url;
 
 pub use context::{provide_explorer, use_explorer, Explorer};

@@ -1,7 +1,9 @@
 //! The URL ⇄ view-state mapping, in one place. Every view a reader can reach
-//! (basis, open card, open FAQ answer, section) has one canonical query
-//! string; parsing any query gives a valid state plus the problems found.
-//! Pure: no Leptos, no browser.
+//! (basis, open card, open FAQ answer, section, embedding) has one canonical
+//! link relative to the app's base: the path names what a pre-rendered page
+//! shows (`embed/`, `non-gaap/`, `card/<id>/` or `faq/<id>/`), the query the
+//! presentation (`theme`, `bg`), the fragment the section. Parsing any URL
+//! gives a valid state plus the problems found. Pure: no Leptos, no browser.
 
 use crate::model::{Accounting, Report};
 
@@ -148,6 +150,7 @@ impl Problem {
             "card" => "card",
             "faq" => "question",
             "section" => "section",
+            "path" => "page",
             "embed" => "embed setting",
             "theme" => "theme",
             _ => "background",
@@ -184,6 +187,14 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Joins the app's base URL (ending in `/`) and a relative link from
+/// [`ViewState::to_href`].
+pub fn resolve(base: &str, href: &str) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or(base);
+    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    format!("{dir}{}", href.strip_prefix("./").unwrap_or(href))
+}
+
 /// The query's parameters, decoded, first occurrence of each name only.
 pub fn params(query: &str) -> Vec<(String, String)> {
     let mut seen: Vec<(String, String)> = Vec::new();
@@ -202,18 +213,47 @@ pub fn params(query: &str) -> Vec<(String, String)> {
 }
 
 impl ViewState {
-    /// Reads a query string (with or without `?`, possibly followed by a
-    /// `#fragment`) against the report: values the report does not have fall
-    /// back to the default and are reported. Unknown parameter names (e.g.
-    /// tracking tags) are ignored silently.
+    /// Reads a URL relative to the app's base, e.g.
+    /// `non-gaap/card/net-loss/?theme=dark#guidance`, against the report.
+    /// What the report does not have falls back to the default and is
+    /// reported. Unknown query names (e.g. tracking tags) are ignored.
     ///
-    /// Older link forms keep working: `metric=` and `question=` for `card=`
-    /// and `faq=`, and anchors `#card-<id>`, `#faq-<id>`, `#<section>`.
-    pub fn from_query(query: &str, report: &Report) -> (ViewState, Vec<Problem>) {
-        let (query, fragment) = query.split_once('#').unwrap_or((query, ""));
+    /// Older link forms keep working: the query form of the first versions
+    /// (`?basis=non-gaap&card=eps&faq=…&section=…&embed=1`, with `metric=`
+    /// and `question=` as aliases) and anchors `#card-<id>`, `#faq-<id>`.
+    pub fn from_url(url: &str, report: &Report) -> (ViewState, Vec<Problem>) {
+        let (rest, fragment) = url.split_once('#').unwrap_or((url, ""));
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let mut state = ViewState::default();
         let mut problems = Vec::new();
         let mut seen: Vec<&'static str> = Vec::new();
+
+        let mut segments = path
+            .split('/')
+            .filter(|s| !s.is_empty() && *s != "." && *s != "index.html");
+        while let Some(segment) = segments.next() {
+            let segment = decode(segment);
+            let (key, value): (&'static str, String) = match segment.as_str() {
+                "embed" => ("embed", String::new()),
+                "card" | "faq" => {
+                    let key = if segment == "card" { "card" } else { "faq" };
+                    (key, segments.next().map(decode).unwrap_or_default())
+                }
+                other => match Accounting::parse(other) {
+                    Some(_) => ("basis", other.to_string()),
+                    None => {
+                        problems.push(Problem::new("path", other));
+                        continue;
+                    }
+                },
+            };
+            seen.push(key);
+            if !state.apply(key, &value, report) {
+                problems.push(Problem::new(key, &value));
+            }
+        }
+
+        let mut from_query: Vec<&'static str> = Vec::new();
         for (name, value) in params(query) {
             let value = value.trim();
             let key: &'static str = match name.as_str() {
@@ -226,15 +266,17 @@ impl ViewState {
                 "bg" => "bg",
                 _ => continue,
             };
-            if seen.contains(&key) {
+            if from_query.contains(&key) {
                 continue;
             }
+            from_query.push(key);
             seen.push(key);
             if !state.apply(key, value, report) {
                 problems.push(Problem::new(key, value));
             }
         }
-        // An anchor of an older link, unless the query already says it.
+
+        // The section, or an anchor of an older link, unless already said.
         let anchor = decode(fragment);
         let legacy = [("card", "card-"), ("faq", "faq-"), ("section", "")]
             .into_iter()
@@ -295,36 +337,72 @@ impl ViewState {
         }
     }
 
-    /// The canonical query: defaults left out, a fixed order, ids that need no
-    /// escaping. Empty for the default view, else starting with `?`.
-    pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
-        if self.basis != Accounting::default() {
-            parts.push(format!("basis={}", self.basis.as_str()));
+    /// What a pre-rendered page at this view's path shows: embed, basis, and
+    /// the open card (or, without one, the open answer). The rest of the view
+    /// is applied once the page runs.
+    pub fn pre_rendered(&self) -> ViewState {
+        ViewState {
+            basis: self.basis,
+            card: self.card.clone(),
+            faq: if self.card.is_some() {
+                None
+            } else {
+                self.faq.clone()
+            },
+            embed: self.embed,
+            ..ViewState::default()
         }
-        if let Some(c) = &self.card {
-            parts.push(format!("card={c}"));
+    }
+
+    /// The path of this view's pre-rendered page, relative to the app's base:
+    /// empty for the default view, else like `non-gaap/card/net-loss/`.
+    pub fn path(&self) -> String {
+        let page = self.pre_rendered();
+        let mut path = String::new();
+        if page.embed {
+            path.push_str("embed/");
         }
-        if let Some(f) = &self.faq {
-            parts.push(format!("faq={f}"));
+        if page.basis != Accounting::default() {
+            path.push_str(page.basis.as_str());
+            path.push('/');
         }
-        if let Some(s) = self.section {
-            parts.push(format!("section={}", s.as_str()));
+        if let Some(c) = &page.card {
+            path.push_str(&format!("card/{c}/"));
+        } else if let Some(f) = &page.faq {
+            path.push_str(&format!("faq/{f}/"));
         }
-        if self.embed {
-            parts.push("embed=1".into());
+        path
+    }
+
+    /// The canonical link to this view, relative to the app's base: short,
+    /// readable, defaults left out, e.g. `non-gaap/card/net-loss/#guidance`;
+    /// `./` for the default view.
+    pub fn to_href(&self) -> String {
+        let mut query = Vec::new();
+        if self.card.is_some() {
+            if let Some(f) = &self.faq {
+                query.push(format!("faq={f}"));
+            }
         }
         if self.theme != Theme::Auto {
-            parts.push(format!("theme={}", self.theme.as_str()));
+            query.push(format!("theme={}", self.theme.as_str()));
         }
         if self.transparent {
-            parts.push("bg=transparent".into());
+            query.push("bg=transparent".into());
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
+        let mut href = self.path();
+        if !query.is_empty() {
+            href.push('?');
+            href.push_str(&query.join("&"));
         }
+        if let Some(s) = self.section {
+            href.push('#');
+            href.push_str(s.as_str());
+        }
+        if href.is_empty() || href.starts_with('?') || href.starts_with('#') {
+            href.insert_str(0, "./");
+        }
+        href
     }
 
     /// The document title for this view, e.g. "Net loss, non-GAAP — Cerebras Systems Q1 2026".
@@ -359,12 +437,17 @@ mod tests {
         Report::from_json(crate::model::BUNDLED).expect("bundled report loads")
     }
 
+    fn parse(url: &str) -> (ViewState, Vec<Problem>) {
+        ViewState::from_url(url, &report())
+    }
+
     #[test]
-    fn default_view_has_an_empty_query() {
-        assert_eq!(ViewState::default().to_query(), "");
-        let (s, p) = ViewState::from_query("", &report());
-        assert_eq!(s, ViewState::default());
-        assert!(p.is_empty());
+    fn default_view_is_the_base() {
+        assert_eq!(ViewState::default().to_href(), "./");
+        assert_eq!(ViewState::default().path(), "");
+        for url in ["", "./", "/", "index.html"] {
+            assert_eq!(parse(url), (ViewState::default(), vec![]), "{url:?}");
+        }
     }
 
     #[test]
@@ -372,30 +455,36 @@ mod tests {
         let r = report();
         let mut views = vec![];
         for basis in Accounting::ALL {
-            views.push(ViewState {
-                basis,
-                ..Default::default()
-            });
-            for c in &r.cards {
+            for embed in [false, true] {
                 views.push(ViewState {
                     basis,
-                    card: Some(c.id.clone()),
+                    embed,
                     ..Default::default()
                 });
-            }
-            for q in &r.faq {
-                views.push(ViewState {
-                    basis,
-                    faq: Some(q.id.clone()),
-                    ..Default::default()
-                });
-            }
-            for s in Section::ALL {
-                views.push(ViewState {
-                    basis,
-                    section: Some(s),
-                    ..Default::default()
-                });
+                for c in &r.cards {
+                    views.push(ViewState {
+                        basis,
+                        embed,
+                        card: Some(c.id.clone()),
+                        ..Default::default()
+                    });
+                }
+                for q in &r.faq {
+                    views.push(ViewState {
+                        basis,
+                        embed,
+                        faq: Some(q.id.clone()),
+                        ..Default::default()
+                    });
+                }
+                for s in Section::ALL {
+                    views.push(ViewState {
+                        basis,
+                        embed,
+                        section: Some(s),
+                        ..Default::default()
+                    });
+                }
             }
         }
         views.push(ViewState {
@@ -417,21 +506,21 @@ mod tests {
             }
         }
         for v in views {
-            let q = v.to_query();
-            let (back, problems) = ViewState::from_query(&q, &r);
-            assert_eq!(back, v, "query {q}");
-            assert!(problems.is_empty(), "query {q}: {problems:?}");
+            let href = v.to_href();
+            let (back, problems) = ViewState::from_url(&href, &r);
+            assert_eq!(back, v, "href {href}");
+            assert!(problems.is_empty(), "href {href}: {problems:?}");
         }
     }
 
     #[test]
-    fn canonical_form_is_short_and_ordered() {
+    fn canonical_links_are_short_and_readable() {
         let v = ViewState {
             basis: Accounting::NonGaap,
             card: Some("net-loss".into()),
             ..Default::default()
         };
-        assert_eq!(v.to_query(), "?basis=non-gaap&card=net-loss");
+        assert_eq!(v.to_href(), "non-gaap/card/net-loss/");
         let embedded = ViewState {
             embed: true,
             theme: Theme::Dark,
@@ -439,40 +528,93 @@ mod tests {
             ..v.clone()
         };
         assert_eq!(
-            embedded.to_query(),
-            "?basis=non-gaap&card=net-loss&embed=1&theme=dark&bg=transparent"
+            embedded.to_href(),
+            "embed/non-gaap/card/net-loss/?theme=dark&bg=transparent"
         );
         assert_eq!(
             embedded.shared(),
             v,
             "a share link carries the view, not the embedding"
         );
-        let (parsed, _) = ViewState::from_query("card=net-loss&basis=non-gaap", &report());
-        assert_eq!(parsed.to_query(), "?basis=non-gaap&card=net-loss");
+        let both = ViewState {
+            faq: Some("what-next".into()),
+            section: Some(Section::Faq),
+            ..v
+        };
+        assert_eq!(both.to_href(), "non-gaap/card/net-loss/?faq=what-next#faq");
+        assert_eq!(
+            both.path(),
+            "non-gaap/card/net-loss/",
+            "the page shows the card; the answer opens on top"
+        );
+        let section = ViewState {
+            section: Some(Section::Analysts),
+            ..Default::default()
+        };
+        assert_eq!(section.to_href(), "./#analysts");
+    }
+
+    #[test]
+    fn older_query_links_keep_working() {
+        let (v, p) = parse("?basis=non-gaap&card=net-loss");
+        assert_eq!(v.to_href(), "non-gaap/card/net-loss/");
+        assert!(p.is_empty());
+        let (v, p) = parse("?metric=net-loss&question=wafer-scale&basis=adjusted&section=faq");
+        assert_eq!(v.to_href(), "non-gaap/card/net-loss/?faq=wafer-scale#faq");
+        assert!(p.is_empty());
+        let (v, _) = parse("?card=eps&embed=1&theme=dark");
+        assert_eq!(v.to_href(), "embed/card/eps/?theme=dark");
+        assert_eq!(parse("#card-eps").0.card.as_deref(), Some("eps"));
+        assert_eq!(
+            parse("non-gaap/#faq-what-next").0.faq.as_deref(),
+            Some("what-next")
+        );
+        assert_eq!(parse("#analysts").0.section, Some(Section::Analysts));
+        // A path or query wins over an anchor; an unknown anchor is ignored quietly.
+        assert_eq!(parse("card/cash/#card-eps").0.card.as_deref(), Some("cash"));
+        assert_eq!(parse("#nothing-here"), (ViewState::default(), vec![]));
     }
 
     #[test]
     fn looser_spellings_and_escapes_are_understood() {
-        let (v, p) =
-            ViewState::from_query("?basis=NON_GAAP&card=Net%2DLoss&utm_source=x", &report());
+        let (v, p) = parse("NON_GAAP/card/Net%2DLoss/?utm_source=x");
         assert_eq!(v.basis, Accounting::NonGaap);
         assert_eq!(v.card.as_deref(), Some("net-loss"));
-        assert!(p.is_empty(), "unknown names are ignored: {p:?}");
+        assert!(p.is_empty(), "unknown query names are ignored: {p:?}");
     }
 
     #[test]
     fn unknown_values_fall_back_and_are_reported() {
-        let (v, p) = ViewState::from_query("basis=ifrs&card=nope&faq=&section=secret", &report());
+        let (v, p) = parse("ifrs/card/nope/?faq=&section=secret");
         assert_eq!(v, ViewState::default());
         let params: Vec<_> = p.iter().map(|p| p.param).collect();
-        assert_eq!(params, ["basis", "card", "faq", "section"]);
+        assert_eq!(params, ["path", "card", "faq", "section"]);
         assert!(p[1].message().contains("“nope”"));
+        let (v, p) = parse("card/");
+        assert_eq!(
+            (v, p.len()),
+            (ViewState::default(), 1),
+            "a card segment needs an id"
+        );
+    }
+
+    #[test]
+    fn embed_flags_are_read_in_their_forms() {
+        for q in ["?embed", "?embed=", "?embed=1", "?embed=TRUE", "embed/"] {
+            assert!(parse(q).0.embed, "{q}");
+        }
+        let (v, p) = parse("?embed=0&theme=Dark&bg=transparent");
+        assert!(!v.embed && v.transparent && v.theme == Theme::Dark && p.is_empty());
+        let (v, p) = parse("?embed=maybe&theme=neon&bg=red");
+        assert_eq!(v, ViewState::default());
+        let params: Vec<_> = p.iter().map(|p| p.param).collect();
+        assert_eq!(params, ["embed", "theme", "bg"]);
     }
 
     #[test]
     fn hostile_values_are_kept_as_short_text() {
         let evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E".repeat(5);
-        let (v, p) = ViewState::from_query(&format!("card={evil}&basis=%ZZ%"), &report());
+        let (v, p) = parse(&format!("card/{evil}/?basis=%ZZ%"));
         assert_eq!(v, ViewState::default());
         assert_eq!(p.len(), 2);
         assert!(
@@ -484,62 +626,27 @@ mod tests {
     }
 
     #[test]
-    fn embed_flags_are_read_in_their_forms() {
-        let r = report();
-        for q in ["embed", "embed=", "embed=1", "embed=TRUE"] {
-            assert!(ViewState::from_query(q, &r).0.embed, "{q}");
-        }
-        let (v, p) = ViewState::from_query("embed=0&theme=Dark&bg=transparent", &r);
-        assert!(!v.embed && v.transparent && v.theme == Theme::Dark && p.is_empty());
-        let (v, p) = ViewState::from_query("embed=maybe&theme=neon&bg=red", &r);
-        assert_eq!(v, ViewState::default());
-        let params: Vec<_> = p.iter().map(|p| p.param).collect();
-        assert_eq!(params, ["embed", "theme", "bg"]);
-    }
-
-    #[test]
-    fn older_link_forms_keep_working() {
-        let r = report();
-        let (v, p) =
-            ViewState::from_query("?metric=net-loss&question=wafer-scale&basis=adjusted", &r);
+    fn links_resolve_against_the_base() {
         assert_eq!(
-            v.to_query(),
-            "?basis=non-gaap&card=net-loss&faq=wafer-scale"
-        );
-        assert!(p.is_empty());
-        assert_eq!(
-            ViewState::from_query("#card-eps", &r).0.card.as_deref(),
-            Some("eps")
+            resolve("https://x.org/earnings/", "./"),
+            "https://x.org/earnings/"
         );
         assert_eq!(
-            ViewState::from_query("?basis=non-gaap#faq-what-next", &r)
-                .0
-                .faq
-                .as_deref(),
-            Some("what-next")
+            resolve("https://x.org/earnings/", "./#faq"),
+            "https://x.org/earnings/#faq"
         );
         assert_eq!(
-            ViewState::from_query("#analysts", &r).0.section,
-            Some(Section::Analysts)
-        );
-        // The query wins over an anchor; an unknown anchor is ignored quietly.
-        assert_eq!(
-            ViewState::from_query("?card=cash#card-eps", &r)
-                .0
-                .card
-                .as_deref(),
-            Some("cash")
-        );
-        assert_eq!(
-            ViewState::from_query("#nothing-here", &r),
-            (ViewState::default(), vec![])
+            resolve("https://x.org/earnings/index.html?a", "card/eps/"),
+            "https://x.org/earnings/card/eps/"
         );
     }
 
     #[test]
-    fn first_occurrence_wins() {
-        let (v, _) = ViewState::from_query("basis=non-gaap&basis=gaap", &report());
-        assert_eq!(v.basis, Accounting::NonGaap);
+    fn first_occurrence_in_the_query_wins() {
+        assert_eq!(
+            parse("?basis=non-gaap&basis=gaap").0.basis,
+            Accounting::NonGaap
+        );
     }
 
     #[test]

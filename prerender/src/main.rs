@@ -1,0 +1,149 @@
+//! Build step, run by Trunk after each build (see Trunk.toml): renders every
+//! canonical view of the bundled report to static HTML with the app's own
+//! components, so that each shared link is a complete page before any script
+//! runs, and so that link unfurlers see the view's title, description and
+//! preview image. The wasm then hydrates the page.
+//!
+//! Usage: `prerender [<dist>]` (default: `$TRUNK_STAGING_DIR`, else `dist`);
+//! the public URL for absolute links comes from `EE_PUBLIC_URL` (default
+//! `http://127.0.0.1:8080/`).
+
+mod page;
+mod preview;
+
+use std::fs;
+use std::path::Path;
+
+use earnings_explorer::model::{format, Report, BUNDLED};
+use earnings_explorer::state::embed::escape_html;
+use earnings_explorer::state::meta::{description, headline, pre_rendered_views};
+use earnings_explorer::state::url::{resolve, ViewState};
+use earnings_explorer::App;
+use leptos::prelude::*;
+use page::{Head, Template};
+
+/// The public address the site is served from, when the build names none.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080/";
+
+/// Renders the app for a view's path, as the browser will hydrate it.
+fn render(view: &ViewState) -> String {
+    let url = view.path();
+    Owner::new().with(|| view! { <App url=url/> }.to_html())
+}
+
+/// The file name of a view's preview image (embeds share their page's).
+fn preview_file(view: &ViewState) -> String {
+    let path = view.shared().path();
+    let name = path.trim_end_matches('/').replace('/', "-");
+    format!(
+        "preview/{}.png",
+        if name.is_empty() { "index" } else { &name }
+    )
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run() -> Result<String, String> {
+    // As a Trunk hook it works on Trunk's staging folder.
+    let dist = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .unwrap_or_else(|| "dist".into());
+    let dist = Path::new(&dist);
+    let mut public = std::env::var("EE_PUBLIC_URL").unwrap_or_else(|_| DEFAULT_PUBLIC_URL.into());
+    if !public.ends_with('/') {
+        public.push('/');
+    }
+    let base_path = public
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{p}"))
+        .unwrap_or_else(|| "/".into());
+
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let template = Template::parse(&html, &base_path, |href| {
+        let file = dist.join(
+            href.strip_prefix(&base_path)
+                .unwrap_or(href)
+                .trim_start_matches('/'),
+        );
+        fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))
+    })?;
+    let report = Report::from_json(BUNDLED).map_err(|e| format!("the bundled dataset: {e}"))?;
+    let renderer = preview::Renderer::new()?;
+
+    let views = pre_rendered_views(&report);
+    let mut images = 0;
+    for view in &views {
+        let shared = view.shared();
+        let image = preview_file(view);
+        let head_line = headline(&report, &shared);
+        if !view.embed {
+            write(&dist.join(&image), renderer.png(&preview::svg(&head_line))?)?;
+            images += 1;
+        }
+        let alt = std::iter::once(head_line.title.clone())
+            .chain(
+                head_line
+                    .figures
+                    .iter()
+                    .map(|(l, v, b)| format!("{l} {v} ({b})").trim().to_string()),
+            )
+            .collect::<Vec<_>>()
+            .join(": ");
+        let head = Head {
+            title: view.title(&report),
+            description: description(&report, &shared),
+            canonical: resolve(&public, &shared.to_href()),
+            image: resolve(&public, &image),
+            image_alt: alt,
+            index: !view.embed,
+        };
+        write(
+            &dist.join(view.path()).join("index.html"),
+            template.page(&head, &render(view)),
+        )?;
+    }
+
+    let not_found = Head {
+        title: format!("No such view — {}", report.name()),
+        description: description(&report, &ViewState::default()),
+        canonical: public.clone(),
+        image: resolve(&public, "preview/index.png"),
+        image_alt: report.name(),
+        index: false,
+    };
+    let body = format!(
+        "<main class=\"page page--error\"><h1>There is no view at this address</h1>\
+         <p>The link may be mistyped or come from a report that has been replaced.</p>\
+         <p><a href=\"{}\">Open {}</a>, released {}.</p></main>",
+        escape_html(&public),
+        escape_html(&report.name()),
+        format::date(&report.released).unwrap_or_default()
+    );
+    write(
+        &dist.join("404.html"),
+        template.static_page(&not_found, &body),
+    )?;
+    Ok(format!(
+        "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public})",
+        views.len(),
+        dist.display()
+    ))
+}
+
+fn main() {
+    match run() {
+        Ok(summary) => println!("{summary}"),
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -73,6 +73,11 @@
         if (isFinite(height) && height > 0 && height < 100000) {
           entry.frame.style.height = Math.ceil(height) + 'px';
         }
+        // The first size message says the app is listening: tell it the theme.
+        if (!entry.ready) {
+          entry.ready = true;
+          sendTheme(entry);
+        }
         return;
       }
     }

@@ -5,6 +5,19 @@
 use earnings_explorer::App;
 use leptos::prelude::*;
 
+/// Whether the last bridge slot opened before this point is hidden.
+trait SlotHidden {
+    fn ends_with_slot_hidden(&self) -> bool;
+}
+
+impl SlotHidden for str {
+    fn ends_with_slot_hidden(&self) -> bool {
+        let slot = self.rfind("bridge-slot").expect("a bridge slot");
+        let tag = &self[self[..slot].rfind('<').unwrap()..slot];
+        tag.contains(" hidden")
+    }
+}
+
 const ACME: &str = include_str!("fixtures/acme-q3-2025.json");
 
 fn render(dataset: &'static str, url: &str) -> String {
@@ -33,9 +46,17 @@ fn the_default_view_shows_the_headline_figures_with_their_basis() {
     ] {
         assert!(html.contains(text), "missing {text}");
     }
+    let bridge = html
+        .find("Reconciliation: GAAP to non-GAAP")
+        .expect("the bridge is in the page");
     assert!(
-        !html.contains("Reconciliation: GAAP to non-GAAP"),
-        "the bridge belongs to the non-GAAP view"
+        html[..bridge].ends_with_slot_hidden(),
+        "and hidden on the GAAP basis"
+    );
+    let non_gaap = render_bundled("non-gaap/");
+    assert!(
+        non_gaap.contains("<div class=\"bridge-slot\">"),
+        "shown on the non-GAAP basis"
     );
 }
 

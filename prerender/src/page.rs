@@ -78,6 +78,29 @@ fn cut<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str, &
     Some((&text[..a], &text[a..b], &text[b..]))
 }
 
+/// Trunk's start-up script, rewritten to run after the first paint: the page
+/// is already complete, so it shows at once and the app takes over a moment
+/// later. The downloads still start early, through Trunk's preload links.
+fn start_after_paint(script: &str) -> Result<String, String> {
+    let quoted = |marker: &str| -> Option<String> {
+        let at = script.find(marker)? + marker.len();
+        let rest = &script[at..];
+        let quote = rest.chars().next()?;
+        rest[1..].split(quote).next().map(str::to_string)
+    };
+    let js = quoted("from ").ok_or("Trunk's start-up script imports no module")?;
+    let wasm = quoted("module_or_path: ").ok_or("Trunk's start-up script loads no wasm")?;
+    Ok(format!(
+        "<script type=\"module\">\n\
+         await new Promise((paint) => requestAnimationFrame(() => setTimeout(paint)));\n\
+         const bindings = await import('{js}');\n\
+         const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n\
+         window.wasmBindings = bindings;\n\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
+         </script>"
+    ))
+}
+
 impl Template {
     /// Reads Trunk's `index.html`: drops its placeholder title and
     /// description, sets the base, and inlines each stylesheet through `css`
@@ -106,6 +129,20 @@ impl Template {
             rest = b;
         }
         head.push_str(rest);
+        if let Some((a, script, b)) = cut(&head.clone(), "<script type=\"module\">", "</script>") {
+            head = format!("{a}{}{b}", start_after_paint(script)?);
+        }
+        // A module preload would also compile the glue before the first
+        // paint; a plain preload only fetches it.
+        while let Some((a, link, b)) = cut(&head.clone(), "<link rel=\"modulepreload\"", ">") {
+            let href = link
+                .split("href=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+                .unwrap_or_default();
+            head =
+                format!("{a}<link rel=\"preload\" as=\"script\" crossorigin href=\"{href}\">{b}");
+        }
         let (after_head, body_tail) = head
             .split_once("<body>")
             .ok_or("index.html has no <body>")?;
@@ -148,9 +185,6 @@ impl Template {
         while let Some((a, _, b)) = cut(&after, "<script type=\"module\">", "</script>") {
             after = format!("{a}{b}");
         }
-        while let Some((a, _, b)) = cut(&after, "<link rel=\"modulepreload\"", ">") {
-            after = format!("{a}{b}");
-        }
         while let Some((a, _, b)) = cut(&after, "<link rel=\"preload\"", ">") {
             after = format!("{a}{b}");
         }
@@ -177,7 +211,10 @@ mod tests {
     <meta name="description" content="placeholder" />
     <link rel="stylesheet" href="/a-1.css" integrity="sha384-x"/>
     <link rel="stylesheet" href="/b-2.css" integrity="sha384-y"/>
-<script type="module">import init from '/app.js'; await init();</script>
+<script type="module">
+import init, * as bindings from '/app.js';
+const wasm = await init({ module_or_path: '/app.wasm' });
+</script>
   <link rel="modulepreload" href="/app.js"><link rel="preload" href="/app.wasm" as="fetch"></head>
   <body>
     <noscript>placeholder</noscript>
@@ -221,9 +258,19 @@ mod tests {
         assert!(page.contains("content=\"A &lt;description&gt;\""));
         assert!(page.contains("<body><main>view</main></body>"));
         assert!(
-            page.contains("import init from '/app.js'"),
+            page.contains("const bindings = await import('/app.js');"),
             "the app still starts"
         );
+        assert!(page.contains("bindings.default({ module_or_path: '/app.wasm' })"));
+        assert!(
+            page.contains("requestAnimationFrame"),
+            "after the first paint"
+        );
+        assert!(
+            page.contains("<link rel=\"preload\" as=\"script\" crossorigin href=\"/app.js\">"),
+            "fetched early, compiled late"
+        );
+        assert!(!page.contains("modulepreload"));
         assert!(!page.contains("noindex"));
     }
 

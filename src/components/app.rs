@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::basis_switch::BasisSwitch;
@@ -32,7 +33,7 @@ pub fn App(
     url: String,
 ) -> impl IntoView {
     match Report::from_json(dataset) {
-        Err(error) => view! { <DatasetError error=error/> }.into_any(),
+        Err(error) => Either::Left(view! { <DatasetError error=error/> }),
         Ok(report) => {
             let report = Arc::new(report);
             let (full, problems) = ViewState::from_url(&url, &report);
@@ -59,11 +60,11 @@ pub fn App(
             });
             sync_with_location(ex.view, report);
             frame::connect(ex.view);
-            if embed {
-                view! { <EmbedPage problems=problems_shown/> }.into_any()
+            Either::Right(if embed {
+                Either::Left(view! { <EmbedPage problems=problems_shown/> })
             } else {
-                view! { <Page problems=problems_shown/> }.into_any()
-            }
+                Either::Right(view! { <Page problems=problems_shown/> })
+            })
         }
     }
 }
@@ -96,7 +97,9 @@ fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
             <UrlNotice problems=problems/>
             <main class="main" id="main">
                 {has_bridge.then(|| view! { <p class="basis-hint">{hint}</p> })}
-                {move || non_gaap().then(|| view! { <Bridge/> })}
+                // Always in the page, shown on the non-GAAP basis: switching
+                // flips an attribute instead of building the bridge again.
+                <div class="bridge-slot" hidden=move || !non_gaap()><Bridge/></div>
                 <MetricsSection/>
                 <GuidanceSection/>
                 <StockSection/>
@@ -135,19 +138,20 @@ fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
         });
     let non_gaap = move || ex.basis() == Accounting::NonGaap;
     let full_report = move || ex.view.with(|v| v.shared().to_href());
-    let body = match focus {
-        Section::Metrics => view! {
-            {move || non_gaap().then(|| view! { <Bridge/> })}
+    // One section is shown; each is typed, so nothing is erased to AnyView.
+    let only = move |section: Section| focus == section;
+    let body = view! {
+        {only(Section::Metrics).then(|| view! {
+            <div class="bridge-slot" hidden=move || !non_gaap()><Bridge/></div>
             <MetricsSection/>
-        }
-        .into_any(),
-        Section::Guidance => view! { <GuidanceSection/> }.into_any(),
-        Section::Stock => view! { <StockSection/> }.into_any(),
-        Section::Deals => view! { <DealsSection/> }.into_any(),
-        Section::Analysts => view! { <AnalystsSection/> }.into_any(),
-        Section::Watch => view! { <WatchSection/> }.into_any(),
-        Section::Faq => view! { <FaqSection/> }.into_any(),
-        Section::Sources => view! { <SourcesSection/> }.into_any(),
+        })}
+        {only(Section::Guidance).then(|| view! { <GuidanceSection/> })}
+        {only(Section::Stock).then(|| view! { <StockSection/> })}
+        {only(Section::Deals).then(|| view! { <DealsSection/> })}
+        {only(Section::Analysts).then(|| view! { <AnalystsSection/> })}
+        {only(Section::Watch).then(|| view! { <WatchSection/> })}
+        {only(Section::Faq).then(|| view! { <FaqSection/> })}
+        {only(Section::Sources).then(|| view! { <SourcesSection/> })}
     };
     view! {
         <div class="page page--embed">

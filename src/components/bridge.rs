@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::figure::{FigureValue, RichText};
-use crate::model::chart::{extent, waterfall, Scale, StepKind};
+use crate::model::chart::{css_extent, extent, waterfall, Scale, StepKind};
 use crate::model::format::{self, Sign};
 use crate::model::Figure;
 use crate::state::use_explorer;
@@ -40,7 +40,7 @@ pub fn Bridge() -> impl IntoView {
         .iter()
         .zip(&figures)
         .map(|(step, f)| {
-            let (left, width) = extent(&scale, step.start, step.end);
+            let style = css_extent(extent(&scale, step.start, step.end));
             let kind = match step.kind {
                 StepKind::Total => "total",
                 StepKind::Up => "up",
@@ -51,7 +51,7 @@ pub fn Bridge() -> impl IntoView {
                     <span class="chart__label">{f.label.clone()}</span>
                     <span class="chart__value">{f.display()}</span>
                     <span class="chart__plot">
-                        <span class=format!("chart__step chart__step--{kind}") style=format!("left:{left:.2}%;width:{width:.2}%")></span>
+                        <span class=format!("chart__step chart__step--{kind}") style=style></span>
                     </span>
                 </div>
             }

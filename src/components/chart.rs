@@ -2,10 +2,11 @@
 //! (prices on their own scale), with a data table behind it for screen
 //! readers. Ranges (guidance, target bands) show as a band.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::figure::FigureValue;
-use crate::model::chart::{extent, Scale};
+use crate::model::chart::{css_extent, extent, Scale};
 use crate::model::Figure;
 
 /// How values are drawn.
@@ -56,23 +57,17 @@ pub fn MiniChart(
         .map(|(r, &(lo, hi))| {
             let marks_view = match marks {
                 Marks::Bars => {
-                    let (left, width) = extent(&scale, 0.0, lo);
-                    let solid = format!("left:{left:.2}%;width:{width:.2}%");
-                    let band = (hi != lo).then(|| {
-                        let (l, w) = extent(&scale, lo, hi);
-                        format!("left:{l:.2}%;width:{w:.2}%")
-                    });
+                    let solid = css_extent(extent(&scale, 0.0, lo));
+                    let band = (hi != lo).then(|| css_extent(extent(&scale, lo, hi)));
                     let negative = lo < 0.0;
-                    view! {
+                    Either::Left(view! {
                         <span class=if negative { "chart__bar chart__bar--negative" } else { "chart__bar" } style=solid></span>
                         {band.map(|b| view! { <span class="chart__band" style=b></span> })}
-                    }
-                    .into_any()
+                    })
                 }
                 Marks::Dots => {
-                    let (l, w) = extent(&scale, lo, hi);
-                    let style = format!("left:{l:.2}%;width:{w:.2}%");
-                    view! { <span class="chart__dot" style=style></span> }.into_any()
+                    let style = css_extent(extent(&scale, lo, hi));
+                    Either::Right(view! { <span class="chart__dot" style=style></span> })
                 }
             };
             view! {

@@ -1,6 +1,7 @@
 //! How a figure appears anywhere on the page: its value with its basis tag,
 //! and its provenance one hover (or one table row, in Sources) away.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::text::{segments, Segment};
@@ -59,11 +60,11 @@ pub fn RichText(
     segments(&text)
         .into_iter()
         .map(|s| match s {
-            Segment::Words(w) => w.to_string().into_any(),
             Segment::Figure(id) => match ex.report().figure(id) {
-                Some(f) => view! { <FigureValue figure=f.clone()/> }.into_any(),
-                None => id.to_string().into_any(),
+                Some(f) => Either::Right(view! { <FigureValue figure=f.clone()/> }),
+                None => Either::Left(id.to_string()),
             },
+            Segment::Words(w) => Either::Left(w.to_string()),
         })
         .collect_view()
 }

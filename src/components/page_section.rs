@@ -6,7 +6,11 @@ use crate::state::Section;
 
 /// A `<section>` with its heading; its id is the section's URL value.
 #[component]
-pub fn PageSection(section: Section, children: Children) -> impl IntoView {
+pub fn PageSection<T: IntoView + 'static>(
+    section: Section,
+    children: TypedChildren<T>,
+) -> impl IntoView {
+    let children = children.into_inner();
     let title_id = format!("{}-title", section.as_str());
     let labelled_by = title_id.clone();
     view! {

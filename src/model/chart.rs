@@ -64,6 +64,18 @@ pub fn extent(scale: &Scale, a: f64, b: f64) -> (f64, f64) {
     (left, (right - left).max(0.0))
 }
 
+/// A CSS `left`/`width` pair in percent with two decimals, written without
+/// float formatting (which would weigh on the wasm).
+pub fn css_extent((left, width): (f64, f64)) -> String {
+    let hundredths = |v: f64| (v * 100.0).round() as i64;
+    let pct = |h: i64| format!("{}.{:02}%", h / 100, h % 100);
+    format!(
+        "left:{};width:{}",
+        pct(hundredths(left)),
+        pct(hundredths(width))
+    )
+}
+
 /// One bar of a waterfall, in data units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Step {
@@ -144,6 +156,12 @@ mod tests {
         assert_eq!(s.at(-14.0), 0.0);
         assert_eq!(s.at(0.0), 140.0);
         assert_eq!(s.at(-7.0), 70.0);
+    }
+
+    #[test]
+    fn css_extents_have_two_decimals() {
+        assert_eq!(css_extent((12.345, 50.0)), "left:12.35%;width:50.00%");
+        assert_eq!(css_extent((0.0, 0.004)), "left:0.00%;width:0.00%");
     }
 
     #[test]

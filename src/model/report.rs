@@ -113,12 +113,7 @@ pub struct Report {
 impl Report {
     /// Reads and validates a dataset file.
     pub fn from_json(json: &str) -> Result<Report, LoadError> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let raw: RawReport = serde_path_to_error::deserialize(de).map_err(|e| LoadError {
-            path: e.path().to_string().trim_start_matches('.').to_string(),
-            message: e.inner().to_string(),
-        })?;
-        Self::validate(raw)
+        Self::validate(parse(json)?)
     }
 
     /// A figure by id.
@@ -533,6 +528,27 @@ impl Report {
             faq: raw.faq,
         })
     }
+}
+
+/// Reads the file's structure, naming the field at fault.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(json: &str) -> Result<RawReport, LoadError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| LoadError {
+        path: e.path().to_string().trim_start_matches('.').to_string(),
+        message: e.inner().to_string(),
+    })
+}
+
+/// In the browser the bundled dataset has already passed the build's checks;
+/// a structural error still gets serde's message with its line and column,
+/// without the weight of tracking paths.
+#[cfg(target_arch = "wasm32")]
+fn parse(json: &str) -> Result<RawReport, LoadError> {
+    serde_json::from_str(json).map_err(|e| LoadError {
+        path: String::new(),
+        message: e.to_string(),
+    })
 }
 
 fn non_empty(at: &str, s: &str) -> Result<(), LoadError> {

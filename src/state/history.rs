@@ -52,16 +52,24 @@ pub fn current_url() -> String {
     href.strip_prefix(base).unwrap_or(&href).to_string()
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 /// Scrolls the element with this id into view and moves focus to it.
 pub fn scroll_to(id: &str) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    if let Some(el) = element(id) {
+        el.scroll_into_view();
+        focus(id);
+    }
+}
+
+/// Moves focus to the element with this id without scrolling: a card or an
+/// answer on its summary, a section on itself.
+pub fn focus(id: &str) {
+    let Some(el) = element(id) else {
         return;
     };
-    el.scroll_into_view();
-    // A card or an answer takes focus on its summary, a section on itself.
     let target = el.query_selector("summary").ok().flatten().unwrap_or(el);
     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
         // Focus without a second scroll, so keyboard users land where they look.
@@ -98,7 +106,16 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
         let jump = match &previous {
             // An embed never scrolls: that could move the host page too.
             _ if current.embed => None,
-            None => anchor_of(&current),
+            // On arrival, unless the reader has already scrolled the
+            // pre-rendered page: their position wins. (A section in the
+            // fragment was scrolled to by the browser; it only takes focus.)
+            None if window.scroll_y().unwrap_or(0.0) == 0.0 => anchor_of(&current),
+            None => {
+                if let Some(s) = current.section {
+                    focus(s.as_str());
+                }
+                None
+            }
             Some(p) if p.section != current.section => {
                 current.section.map(|s| s.as_str().to_string())
             }

@@ -60,11 +60,13 @@ async fn the_basis_switch_changes_cards_shows_the_bridge_and_the_url() {
     settle().await;
     let net_loss = find(&root, "#card-net-loss .card__value");
     assert!(text(&net_loss).contains("−$14.0M"), "{}", text(&net_loss));
-    assert!(root.query_selector(".bridge").unwrap().is_none());
+    let slot = find(&root, ".bridge-slot");
+    assert!(slot.hidden(), "the bridge waits, hidden, on the GAAP basis");
 
     find(&root, "input[value=non-gaap]").click();
     settle().await;
     assert!(text(&net_loss).contains("−$2.5M"), "{}", text(&net_loss));
+    assert!(!slot.hidden());
     assert!(text(&find(&root, ".bridge")).contains("Stock-based compensation"));
     assert_eq!(search(), "non-gaap/");
     assert!(find(&root, "input[value=non-gaap]")
@@ -74,6 +76,7 @@ async fn the_basis_switch_changes_cards_shows_the_bridge_and_the_url() {
     find(&root, "input[value=gaap]").click();
     settle().await;
     assert!(text(&net_loss).contains("−$14.0M"));
+    assert!(slot.hidden());
     assert_eq!(search(), "");
     root.remove();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build, serve and test Earnings Explorer on a
 # Debian machine with rustup and Node. Safe to run again: each step checks first.
-#   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-opt, a font)
 #   scripts/setup.sh --browser  the same, plus Chromium and ChromeDriver for the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,10 +34,17 @@ if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.pac
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Debian packages: the font the pre-rendered preview images are drawn in, and
+# for the tests (--browser) Chromium with its driver.
+packages=()
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || packages+=(fonts-dejavu-core)
 if [[ ${1:-} == --browser ]] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
-  step "Installing Chromium and ChromeDriver from Debian"
+  packages+=(chromium chromium-driver)
+fi
+if ((${#packages[@]})); then
+  step "Installing from Debian: ${packages[*]}"
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer:
-#   1. native: the domain, dataset validation, URL state, native rendering;
+#   1. native: the domain, dataset validation, URL state, native rendering,
+#      and the pre-render step (page heads, preview images);
 #   2. components: wasm-bindgen-test in headless Chromium;
-#   3. end to end: Playwright on the release build served on localhost.
+#   3. end to end: Playwright on the release build (pre-rendered) served on
+#      localhost, and the first view's size budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -11,7 +13,7 @@ export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 
 printf '\n==> 1/3 Native tests\n'
-cargo test --locked
+cargo test --locked --workspace
 
 printf '\n==> 2/3 Component tests in headless Chromium\n'
 cargo test --locked --target wasm32-unknown-unknown --test web

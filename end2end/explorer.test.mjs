@@ -1,27 +1,18 @@
 // End-to-end: the release build served on localhost, driven like a reader
 // would, found by role and text.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, open, serve } from './support.mjs';
+import { axe, appUnderTest, open } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = appUnderTest();
 
 /** The page's address relative to the app's base, e.g. `non-gaap/card/eps/`. */
-const where = (page) => page.url().slice(server.url.length);
+const where = (page) => page.url().slice(t.url.length);
 const card = (page, title) => page.locator('article.card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
 describe('visiting the page', () => {
   test('shows the report with every headline figure labelled by basis', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(t.browser, t.url);
     await page.getByRole('heading', { name: 'Cerebras Systems Q1 2026' }).waitFor();
     await page.getByText('23 Jun 2026').first().waitFor();
     const revenue = card(page, 'Revenue');
@@ -36,7 +27,7 @@ describe('visiting the page', () => {
   });
 
   test('switching basis changes the cards, shows the bridge and updates the URL', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(t.browser, t.url);
     const netLoss = card(page, 'Net loss');
     assert.match(await netLoss.innerText(), /−\$14\.0M/);
     await page.getByRole('radio', { name: 'Non-GAAP' }).check();
@@ -50,7 +41,7 @@ describe('visiting the page', () => {
   });
 
   test('the FAQ filter narrows the questions and answers open', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(t.browser, t.url);
     await page.getByLabel('Filter the questions').fill('OpenAI');
     await page.getByText(/of 9 questions match/).waitFor();
     assert.equal(await page.getByText('What is a wafer-scale chip?').isVisible(), false);
@@ -61,17 +52,17 @@ describe('visiting the page', () => {
   });
 
   test('the first view has no layout shift and makes no request off this origin', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
     const foreign = [];
-    page.on('request', (r) => !r.url().startsWith(server.url) && foreign.push(r.url()));
+    page.on('request', (r) => !r.url().startsWith(t.url) && foreign.push(r.url()));
     await page.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(server.url);
+    await page.goto(t.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__cls), 0);
@@ -82,7 +73,7 @@ describe('visiting the page', () => {
 
 describe('sharing a link to a view', () => {
   test('a pasted link opens the card and the answer it names', async () => {
-    const page = await open(browser, server.url, 'non-gaap/card/net-loss/?faq=gaap-or-non-gaap');
+    const page = await open(t.browser, t.url, 'non-gaap/card/net-loss/?faq=gaap-or-non-gaap');
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true);
     await page.getByText('Stock-based compensation and other adjustments').first().waitFor();
     assert.equal(await card(page, 'Net loss').locator('details').getAttribute('open'), '');
@@ -92,7 +83,7 @@ describe('sharing a link to a view', () => {
   });
 
   test('back and forward restore each view', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(t.browser, t.url);
     await page.getByRole('radio', { name: 'Non-GAAP' }).check();
     await card(page, 'Revenue').locator('summary').click();
     await page.waitForURL(/card\/revenue\/$/);
@@ -114,7 +105,7 @@ describe('sharing a link to a view', () => {
   });
 
   test('a section link records the section and a reload returns to it', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(t.browser, t.url);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Analyst targets' }).click();
     await page.waitForURL(/#analysts$/);
     await page.reload();
@@ -124,7 +115,7 @@ describe('sharing a link to a view', () => {
   });
 
   test('a hostile or unknown value falls back, says so, and never becomes markup', async () => {
-    const page = await open(browser, server.url, '?card=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&basis=ifrs&faq=nope');
+    const page = await open(t.browser, t.url, '?card=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&basis=ifrs&faq=nope');
     let dialog = false;
     page.on('dialog', (d) => {
       dialog = true;
@@ -144,7 +135,7 @@ describe('sharing a link to a view', () => {
 
 describe('keyboard and assistive technology', () => {
   test('the switch, a card and an answer work by keyboard alone', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(t.browser, t.url);
     await page.getByRole('radio', { name: 'GAAP', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/non-gaap\/$/);
@@ -166,10 +157,10 @@ describe('keyboard and assistive technology', () => {
 
   for (const colorScheme of ['light', 'dark']) {
     test(`axe finds no violations (${colorScheme})`, async () => {
-      const plain = await open(browser, server.url, '', { colorScheme });
+      const plain = await open(t.browser, t.url, '', { colorScheme });
       assert.deepEqual(await axe(plain), []);
       await plain.context().close();
-      const deep = await open(browser, server.url, '?basis=non-gaap&card=revenue&faq=why-the-stock-fell', { colorScheme });
+      const deep = await open(t.browser, t.url, '?basis=non-gaap&card=revenue&faq=why-the-stock-fell', { colorScheme });
       assert.deepEqual(await axe(deep), []);
       await deep.context().close();
     });
@@ -178,7 +169,7 @@ describe('keyboard and assistive technology', () => {
 
 describe('narrow screens', () => {
   test('at 320 px nothing overflows and the switch still works', async () => {
-    const page = await open(browser, server.url, '?card=gross-margin', { viewport: { width: 320, height: 700 } });
+    const page = await open(t.browser, t.url, '?card=gross-margin', { viewport: { width: 320, height: 700 } });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `page is ${width}px wide`);
     await page.getByRole('radio', { name: 'Non-GAAP' }).check();

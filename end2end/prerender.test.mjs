@@ -1,23 +1,14 @@
 // Pre-rendered views: every shared link is a complete page before any script
 // runs, describes itself to link unfurlers, and is taken over by the wasm
 // without being rebuilt.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, serve } from './support.mjs';
+import { appUnderTest, open } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = appUnderTest();
 
 const get = async (path) => {
-  const res = await fetch(new URL(path, server.url));
+  const res = await fetch(new URL(path, t.url));
   return { status: res.status, html: await res.text() };
 };
 const meta = (html, attr, name) => html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`))?.[1];
@@ -46,7 +37,7 @@ describe('a shared link fetched without a browser', () => {
       const description = meta(html, 'property', 'og:description');
       assert.ok(!seen.has(image) && !seen.has(description), `${path} previews like another view`);
       seen.add(image).add(description);
-      const png = await fetch(image.replace('http://127.0.0.1:8080/', server.url));
+      const png = await fetch(image.replace('http://127.0.0.1:8080/', t.url));
       assert.equal(png.headers.get('content-type'), 'image/png');
       assert.ok((await png.arrayBuffer()).byteLength > 5000, `${image} is an image`);
     }
@@ -69,9 +60,9 @@ describe('a shared link fetched without a browser', () => {
 
 describe('with scripts off', () => {
   test('the page is complete: figures, sources, answers, and the basis switch as links', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await t.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(t.url);
     await page.getByRole('heading', { name: 'Cerebras Systems Q1 2026' }).waitFor();
     assert.match(await page.locator('#card-revenue').innerText(), /\$193\.4M/);
     await page.getByRole('heading', { name: 'Sources', level: 2 }).waitFor();
@@ -79,7 +70,7 @@ describe('with scripts off', () => {
     await page.getByText('What is a wafer-scale chip?').click();
     await page.getByText(/keeps the whole wafer as one processor/).waitFor();
     await page.getByRole('link', { name: 'Non-GAAP', exact: true }).click();
-    await page.waitForURL(`${server.url}non-gaap/`);
+    await page.waitForURL(`${t.url}non-gaap/`);
     await page.getByRole('heading', { name: 'Reconciliation: GAAP to non-GAAP' }).waitFor();
     await page.getByRole('link', { name: 'Analyst targets' }).click();
     await page.waitForURL(/non-gaap\/#analysts$/);
@@ -89,7 +80,7 @@ describe('with scripts off', () => {
 
 describe('hydration', () => {
   test('the wasm takes over the pre-rendered page without rebuilding it or shifting it', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     await context.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((list) => {
@@ -105,7 +96,7 @@ describe('hydration', () => {
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.url}non-gaap/card/gross-margin/`);
+    await page.goto(`${t.url}non-gaap/card/gross-margin/`);
     await page.waitForFunction(() => window.__started);
     await page.waitForTimeout(300);
     const state = await page.evaluate(() => ({
@@ -120,14 +111,14 @@ describe('hydration', () => {
     assert.equal(state.y, state.scrolled, 'the scroll position survives');
     // And it is interactive: the switch works on the hydrated page.
     await page.getByRole('radio', { name: 'GAAP', exact: true }).check();
-    await page.waitForURL(`${server.url}card/gross-margin/`);
+    await page.waitForURL(`${t.url}card/gross-margin/`);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('a query link of the first URL format lands on the same view', async () => {
-    const page = await open(browser, server.url, '?basis=non-gaap&card=net-loss');
-    await page.waitForURL(`${server.url}non-gaap/card/net-loss/`);
+    const page = await open(t.browser, t.url, '?basis=non-gaap&card=net-loss');
+    await page.waitForURL(`${t.url}non-gaap/card/net-loss/`);
     assert.match(await page.locator('#card-net-loss .card__value').innerText(), /−\$2\.5M/);
     assert.deepEqual(page.errors, []);
     await page.context().close();

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -83,6 +84,25 @@ export function launch() {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * For a test file: serves dist/ and starts Chromium before its tests, and
+ * closes both after them. Returns `{ url, browser }`, filled in by then.
+ */
+export function appUnderTest() {
+  const t = {};
+  let server;
+  before(async () => {
+    server = await serve();
+    t.url = server.url;
+    t.browser = await launch();
+  });
+  after(async () => {
+    await t.browser?.close();
+    await server?.close();
+  });
+  return t;
 }
 
 /**

@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-printf '\n==> Serving Earnings Explorer on http://127.0.0.1:%s\n' "${PORT:-8080}"
+# Absolute links in the pre-rendered heads point at this server unless told otherwise.
+export EE_PUBLIC_URL=${EE_PUBLIC_URL:-http://127.0.0.1:${PORT:-8080}/}
+printf '\n==> Serving Earnings Explorer on http://127.0.0.1:%s/ (example article: /examples/article.html)\n' "${PORT:-8080}"
 exec trunk serve --offline --release --port "${PORT:-8080}"

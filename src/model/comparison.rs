@@ -64,7 +64,7 @@ pub fn compare(actual: &Quantity, expected: &Quantity, better: Better) -> Option
     let signed = if better == Better::Higher {
         difference.amount
     } else {
-        difference.amount.neg()
+        -difference.amount
     };
     let verdict = if signed.is_zero() {
         Verdict::InLine

@@ -91,13 +91,6 @@ impl Decimal {
         }
     }
 
-    pub fn neg(self) -> Self {
-        Decimal {
-            units: -self.units,
-            ..self
-        }
-    }
-
     pub fn to_f64(self) -> f64 {
         self.units as f64 / 10f64.powi(self.scale as i32)
     }
@@ -111,18 +104,6 @@ impl Decimal {
         }
     }
 
-    pub fn add(self, other: Self) -> Self {
-        let scale = self.scale.max(other.scale);
-        Decimal {
-            units: self.widened(scale).units + other.widened(scale).units,
-            scale,
-        }
-    }
-
-    pub fn sub(self, other: Self) -> Self {
-        self.add(other.neg())
-    }
-
     /// Multiplies by `10^power` keeping the written precision relative to the
     /// new unit (e.g. 193.4 million → 193,400,000.0 units).
     pub fn times_pow10(self, power: u32) -> Self {
@@ -134,7 +115,7 @@ impl Decimal {
 
     /// The mean of two values, exact (one more decimal when needed).
     pub fn midpoint(self, other: Self) -> Self {
-        let sum = self.add(other);
+        let sum = self + other;
         if sum.units % 2 == 0 {
             Decimal {
                 units: sum.units / 2,
@@ -173,6 +154,37 @@ impl Decimal {
         let padded = format!("{text:0>width$}", width = scale + 1);
         let (whole, frac) = padded.split_at(padded.len() - scale);
         (whole.to_string(), frac.to_string())
+    }
+}
+
+impl std::ops::Add for Decimal {
+    type Output = Decimal;
+
+    fn add(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        Decimal {
+            units: self.widened(scale).units + other.widened(scale).units,
+            scale,
+        }
+    }
+}
+
+impl std::ops::Sub for Decimal {
+    type Output = Decimal;
+
+    fn sub(self, other: Decimal) -> Decimal {
+        self + -other
+    }
+}
+
+impl std::ops::Neg for Decimal {
+    type Output = Decimal;
+
+    fn neg(self) -> Decimal {
+        Decimal {
+            units: -self.units,
+            ..self
+        }
     }
 }
 
@@ -223,9 +235,9 @@ mod tests {
     #[test]
     fn adds_exactly_across_precisions() {
         // The reconciliation of the bundled report: −14.0 + 11.5 = −2.5.
-        assert_eq!(d("-14.0").add(d("11.5")), d("-2.5"));
-        assert_eq!(d("0.1").add(d("0.2")), d("0.3"));
-        assert_eq!(d("193.4").sub(d("180.8")), d("12.6"));
+        assert_eq!(d("-14.0") + d("11.5"), d("-2.5"));
+        assert_eq!(d("0.1") + d("0.2"), d("0.3"));
+        assert_eq!(d("193.4") - d("180.8"), d("12.6"));
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl Quantity {
         if !self.unit.same_kind(&other.unit) {
             return None;
         }
-        Some(self.with_base_amount(self.base_amount().sub(other.base_amount())))
+        Some(self.with_base_amount(self.base_amount() - other.base_amount()))
     }
 
     /// `self + other`, in self's unit.
@@ -115,7 +115,7 @@ impl Quantity {
     }
 
     pub fn negated(&self) -> Quantity {
-        Quantity::new(self.amount.neg(), self.unit.clone())
+        Quantity::new(-self.amount, self.unit.clone())
     }
 
     pub fn to_f64_base(&self) -> f64 {

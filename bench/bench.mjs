@@ -188,6 +188,9 @@ function print(results) {
     for (const a of v.bytes.assets) console.log(`  ${a.name}`.padEnd(52) + kb(a.raw).padStart(10) + kb(a.gzip).padStart(10) + kb(a.brotli).padStart(10));
     console.log('  first view, total'.padEnd(52) + kb(v.bytes.total.raw).padStart(10) + kb(v.bytes.total.gzip).padStart(10) + kb(v.bytes.total.brotli).padStart(10));
     console.log('  floor (HTML only)'.padEnd(52) + kb(v.bytes.floor.raw).padStart(10) + kb(v.bytes.floor.gzip).padStart(10) + kb(v.bytes.floor.brotli).padStart(10));
+    const t = v.bytes.total;
+    const f = v.bytes.floor;
+    console.log('  ratio, app / floor'.padEnd(52) + ratio(t.raw, f.raw).padStart(10) + ratio(t.gzip, f.gzip).padStart(10) + ratio(t.brotli, f.brotli).padStart(10));
     const rows = [
       ['first contentful paint', ms(v.app.fcp), ms(v.floor.fcp), ratio(v.app.fcp, v.floor.fcp)],
       ['largest contentful paint', ms(v.app.lcp), ms(v.floor.lcp), ratio(v.app.lcp, v.floor.lcp)],

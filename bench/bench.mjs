@@ -114,10 +114,6 @@ async function toggles(browser, url, throttle) {
   return median(times);
 }
 
-async function chromiumVersion(browser) {
-  return browser.version();
-}
-
 async function main() {
   const floorDir = join(root, 'target', 'bench-floor');
   await makeFloor(floorDir);
@@ -129,7 +125,7 @@ async function main() {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
-      chromium: await chromiumVersion(browser),
+      chromium: browser.version(),
       cpuThrottling: `${THROTTLE}x (DevTools protocol)`,
       loadsPerFigure: LOADS,
       togglesPerFigure: TOGGLES,

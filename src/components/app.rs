@@ -97,9 +97,7 @@ fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
             <UrlNotice problems=problems/>
             <main class="main" id="main">
                 {has_bridge.then(|| view! { <p class="basis-hint">{hint}</p> })}
-                // Always in the page, shown on the non-GAAP basis: switching
-                // flips an attribute instead of building the bridge again.
-                <div class="bridge-slot" hidden=move || !non_gaap()><Bridge/></div>
+                <Bridge/>
                 <MetricsSection/>
                 <GuidanceSection/>
                 <StockSection/>
@@ -136,13 +134,12 @@ fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
             (None, None, Some(s)) => s,
             _ => Section::Metrics,
         });
-    let non_gaap = move || ex.basis() == Accounting::NonGaap;
     let full_report = move || ex.view.with(|v| v.shared().to_href());
     // One section is shown; each is typed, so nothing is erased to AnyView.
     let only = move |section: Section| focus == section;
     let body = view! {
         {only(Section::Metrics).then(|| view! {
-            <div class="bridge-slot" hidden=move || !non_gaap()><Bridge/></div>
+            <Bridge/>
             <MetricsSection/>
         })}
         {only(Section::Guidance).then(|| view! { <GuidanceSection/> })}

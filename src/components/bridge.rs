@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use super::figure::{FigureValue, RichText};
 use crate::model::chart::{css_extent, extent, waterfall, Scale, StepKind};
 use crate::model::format::{self, Sign};
-use crate::model::Figure;
+use crate::model::{Accounting, Figure};
 use crate::state::use_explorer;
 
 /// The bridge between the two bases; nothing when the report has none.
+/// It is always in the page and shown on the non-GAAP basis, so switching
+/// flips an attribute instead of building the bridge again.
 #[component]
 pub fn Bridge() -> impl IntoView {
     let ex = use_explorer();
@@ -80,7 +82,9 @@ pub fn Bridge() -> impl IntoView {
         })
         .collect_view();
     let caption = format!("From {} to {}", from.label, to.label);
+    let hidden = move || ex.basis() != Accounting::NonGaap;
     Some(view! {
+        <div class="bridge-slot" hidden=hidden>
         <section class="bridge" aria-labelledby="bridge-title">
             <h2 class="bridge__title" id="bridge-title">"Reconciliation: GAAP to non-GAAP"</h2>
             <p class="bridge__about"><RichText text=rec.about/></p>
@@ -105,5 +109,6 @@ pub fn Bridge() -> impl IntoView {
                 </div>
             </figure>
         </section>
+        </div>
     })
 }

@@ -124,10 +124,7 @@ pub fn DealsSection() -> impl IntoView {
         .deals
         .iter()
         .map(|d| {
-            let source = report
-                .source(&d.source.doc)
-                .map(|s| format!("Source: {}, {}", s.name, d.source.location))
-                .unwrap_or_default();
+            let source = format!("Source: {}", report.cite(&d.source));
             view! {
                 <article class="panel" id=format!("deal-{}", d.id)>
                     <h3 class="panel__title">{d.partner.clone()}</h3>
@@ -205,10 +202,7 @@ pub fn WatchSection() -> impl IntoView {
     let report = use_explorer().report();
     let watch = report.watch.clone()?;
     let next = watch.next_report.clone();
-    let source = report
-        .source(&next.source.doc)
-        .map(|s| format!("Source: {}, {}", s.name, next.source.location))
-        .unwrap_or_default();
+    let source = format!("Source: {}", report.cite(&next.source));
     let questions = watch
         .questions
         .iter()
@@ -219,10 +213,7 @@ pub fn WatchSection() -> impl IntoView {
             let items = list
                 .iter()
                 .map(|p| {
-                    let source = report
-                        .source(&p.source.doc)
-                        .map(|s| format!("{}, {}", s.name, p.source.location))
-                        .unwrap_or_default();
+                    let source = report.cite(&p.source);
                     view! {
                         <li class="point">
                             <strong class="point__title">{p.title.clone()}</strong>

@@ -113,6 +113,14 @@ impl Decimal {
         }
     }
 
+    /// Divides by `10^power`, exactly (the written precision grows by `power`).
+    pub fn div_pow10(self, power: u32) -> Self {
+        Decimal {
+            units: self.units,
+            scale: self.scale + power,
+        }
+    }
+
     /// The mean of two values, exact (one more decimal when needed).
     pub fn midpoint(self, other: Self) -> Self {
         let sum = self + other;
@@ -246,6 +254,12 @@ mod tests {
         assert_eq!(d("-2.45").round_to(1), d("-2.5"));
         assert_eq!(d("2.44").round_to(1), d("2.4"));
         assert_eq!(Decimal::from_f64(94.371, 1).unwrap(), d("94.4"));
+    }
+
+    #[test]
+    fn dividing_by_a_power_of_ten_is_exact() {
+        assert_eq!(d("12600000.0").div_pow10(6), d("12.6"));
+        assert_eq!(d("-25").div_pow10(1).decimals(), 1);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use super::decimal::Decimal;
 use super::quantity::{Qualifier, Quantity, Unit, Value};
 
-pub const MINUS: char = '\u{2212}';
 const EN_DASH: char = '\u{2013}';
 
 /// Whether a positive number gets a `+` (changes do; levels do not).

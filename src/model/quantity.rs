@@ -90,11 +90,8 @@ impl Quantity {
     pub fn with_base_amount(&self, base: Decimal) -> Quantity {
         let amount = match self.unit {
             Unit::Usd(scale) if scale.power() > 0 => {
-                // base has `decimals + power` digits after the point once divided.
-                let d = self.amount.decimals().max(base.decimals());
-                let shifted = Decimal::parse(&shift_left(base, scale.power()))
-                    .expect("shifting a decimal gives a decimal");
-                shifted.round_to(d)
+                let decimals = self.amount.decimals().max(base.decimals());
+                base.div_pow10(scale.power()).round_to(decimals)
             }
             _ => base,
         };
@@ -123,28 +120,6 @@ impl Quantity {
     }
 }
 
-/// Divides a decimal by `10^power` as text (exact).
-fn shift_left(d: Decimal, power: u32) -> String {
-    let (whole, frac) = d.digits();
-    let digits = format!("{whole}{frac}");
-    let point = whole.len() as i64 - power as i64;
-    let body = if point <= 0 {
-        format!("0.{}{}", "0".repeat((-point) as usize), digits)
-    } else {
-        let (w, f) = digits.split_at(point as usize);
-        if f.is_empty() {
-            w.to_string()
-        } else {
-            format!("{w}.{f}")
-        }
-    };
-    if d.is_negative() {
-        format!("-{body}")
-    } else {
-        body
-    }
-}
-
 /// How exact a reported figure is, as its source words it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Qualifier {
@@ -168,14 +143,6 @@ pub enum Value {
 }
 
 impl Value {
-    /// The unit of a numeric value.
-    pub fn unit(&self) -> Option<&Unit> {
-        match self {
-            Value::One(q) | Value::Range(q, _) => Some(&q.unit),
-            _ => None,
-        }
-    }
-
     /// The low and high ends (equal for a single quantity).
     pub fn bounds(&self) -> Option<(&Quantity, &Quantity)> {
         match self {

@@ -161,18 +161,20 @@ impl Report {
             .collect()
     }
 
+    /// A citation: "Earnings article, results table".
+    pub fn cite(&self, at: &SourceRef) -> String {
+        let name = self
+            .source(&at.doc)
+            .map_or(at.doc.as_str(), |d| d.name.as_str());
+        format!("{name}, {}", at.location)
+    }
+
     /// Where a figure comes from, in one line: "Earnings article, results
     /// table" or "Derived: ($193.4M ÷ $99.5M) − 1".
     pub fn provenance(&self, f: &Figure) -> String {
         match (&f.formula, &f.source) {
             (Some(formula), _) => format!("Derived: {formula}"),
-            (None, Some(s)) => {
-                let name = self
-                    .source(&s.doc)
-                    .map(|d| d.name.as_str())
-                    .unwrap_or(&s.doc);
-                format!("{name}, {}", s.location)
-            }
+            (None, Some(s)) => self.cite(s),
             (None, None) => String::new(),
         }
     }

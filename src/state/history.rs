@@ -12,7 +12,7 @@ use super::url::{resolve, ViewState};
 use crate::model::Report;
 
 /// The element id a view should scroll to, if any.
-pub fn anchor_of(view: &ViewState) -> Option<String> {
+fn anchor_of(view: &ViewState) -> Option<String> {
     if let Some(c) = &view.card {
         return Some(format!("card-{c}"));
     }

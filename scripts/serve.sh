@@ -8,4 +8,4 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # Absolute links in the pre-rendered heads point at this server unless told otherwise.
 export EE_PUBLIC_URL=${EE_PUBLIC_URL:-http://127.0.0.1:${PORT:-8080}/}
 printf '\n==> Serving Earnings Explorer on http://127.0.0.1:%s/ (example article: /examples/article.html)\n' "${PORT:-8080}"
-exec trunk serve --offline --release --port "${PORT:-8080}"
+exec trunk serve --offline --release --no-autoreload --port "${PORT:-8080}"

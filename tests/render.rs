@@ -153,7 +153,7 @@ fn embed_mode_shows_only_the_part_the_view_is_about() {
         cards.contains("id=\"card-eps\"") && cards.contains("Reconciliation: GAAP to non-GAAP")
     );
     assert!(
-        cards.contains("href=\"non-gaap/card/eps/\""),
+        cards.contains("href=\"/non-gaap/card/eps/\""),
         "the way out drops the embed flags"
     );
 }

@@ -139,8 +139,9 @@ async fn the_faq_filter_narrows_the_questions_and_an_answer_opens() {
 async fn a_bad_link_falls_back_and_says_so() {
     let root = mount("?card=%3Cb%3Enope&basis=ifrs");
     settle().await;
-    let notice = text(&find(&root, ".notice"));
-    assert!(notice.contains("“<b>nope”"), "{notice}");
+    let notice = text(&find(&root, ".notice__list"));
+    assert!(notice.contains("named a card this report does not have"), "{notice}");
+    assert!(!notice.contains("nope"), "the link's text is never repeated: {notice}");
     assert!(
         root.query_selector("b").unwrap().is_none(),
         "URL text is never markup"

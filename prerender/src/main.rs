@@ -8,6 +8,7 @@
 //! the public URL for absolute links comes from `EE_PUBLIC_URL` (default
 //! `http://127.0.0.1:8080/`).
 
+mod deploy;
 mod page;
 mod preview;
 
@@ -67,14 +68,16 @@ fn run() -> Result<String, String> {
 
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let template = Template::parse(&html, &base_path, |href| {
+    let mut template = Template::parse(&html, &base_path, |href| {
         let file = dist.join(
             href.strip_prefix(&base_path)
                 .unwrap_or(href)
                 .trim_start_matches('/'),
         );
-        fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))
+        fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))
     })?;
+    let loader = deploy::publish_loader(dist)?;
+    template.set_loader(&loader);
     let report = Report::from_json(BUNDLED).map_err(|e| format!("the bundled dataset: {e}"))?;
     let renderer = preview::Renderer::new()?;
 
@@ -107,7 +110,7 @@ fn run() -> Result<String, String> {
         };
         write(
             &dist.join(view.path()).join("index.html"),
-            template.page(&head, &render(view)),
+            template.page(&view.path(), &head, &render(view)),
         )?;
     }
 
@@ -131,10 +134,15 @@ fn run() -> Result<String, String> {
         &dist.join("404.html"),
         template.static_page(&not_found, &body),
     )?;
+    let pages: Vec<String> = views.iter().filter(|v| !v.embed).map(ViewState::path).collect();
+    deploy::write_headers(dist, &base_path, &template.csp, &pages, &loader)?;
+    let compressed = deploy::precompress(dist)?;
     Ok(format!(
-        "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public})",
+        "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public}); \
+         published {}; wrote the security headers; precompressed {compressed} files",
         views.len(),
-        dist.display()
+        dist.display(),
+        loader.file
     ))
 }
 

@@ -1,8 +1,13 @@
 //! Turns Trunk's `index.html` into the page of one view: the view's head
 //! (title, description, canonical link, Open Graph and Twitter tags), the CSS
-//! inlined so the first paint needs one round trip, and the rendered body.
+//! inlined so the first paint needs one round trip, the start-up script, the
+//! content security policy with the hashes of the inline elements, and the
+//! rendered body, on an `<html>` that says which view it is.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use earnings_explorer::state::embed::escape_html;
+use sha2::{Digest, Sha256, Sha384};
 
 /// What a page's head says about its view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +75,13 @@ pub struct Template {
     after_head: String,
     /// `</body>` and what follows.
     tail: String,
+    /// The app's base path, e.g. `/earnings/`.
+    base: String,
+    /// The content security policy every page keeps to.
+    pub csp: Csp,
+    /// The embed loader's content-hashed file and its integrity, for the
+    /// Embed dialog's snippet.
+    loader: Option<(String, String)>,
 }
 
 fn cut<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str, &'a str)> {
@@ -78,100 +90,250 @@ fn cut<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str, &
     Some((&text[..a], &text[a..b], &text[b..]))
 }
 
-/// Trunk's start-up script, rewritten to run after the first paint: the page
-/// is already complete, so it shows at once and the app takes over a moment
-/// later. The downloads still start early, through Trunk's preload links.
-fn start_after_paint(script: &str) -> Result<String, String> {
-    let quoted = |marker: &str| -> Option<String> {
-        let at = script.find(marker)? + marker.len();
-        let rest = &script[at..];
-        let quote = rest.chars().next()?;
-        rest[1..].split(quote).next().map(str::to_string)
-    };
-    let js = quoted("from ").ok_or("Trunk's start-up script imports no module")?;
-    let wasm = quoted("module_or_path: ").ok_or("Trunk's start-up script loads no wasm")?;
-    Ok(format!(
-        "<script type=\"module\">\n\
-         await new Promise((paint) => requestAnimationFrame(() => setTimeout(paint)));\n\
-         const bindings = await import('{js}');\n\
-         const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n\
-         window.wasmBindings = bindings;\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
-         </script>"
-    ))
+/// A Subresource Integrity value, e.g. `sha384-…`.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", BASE64.encode(Sha384::digest(bytes)))
+}
+
+/// A CSP source for an inline element's text, e.g. `'sha256-…'`.
+fn inline_hash(text: &str) -> String {
+    format!("'sha256-{}'", BASE64.encode(Sha256::digest(text.as_bytes())))
+}
+
+/// The page's content security policy: scripts and styles only from the
+/// site and the inline elements the build wrote (by hash), wasm compiled
+/// only from there, nothing embedded, no `<base>`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Csp {
+    scripts: Vec<String>,
+    styles: Vec<String>,
+}
+
+impl Csp {
+    fn policy(&self) -> String {
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
+             img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+             form-action 'self'",
+            self.scripts.join(" "),
+            self.styles.join(" ")
+        )
+    }
+
+    /// The policy as an HTTP header: full pages may be framed by the site
+    /// only; embeds (`embed/…`) by any page.
+    pub fn header(&self, embed: bool) -> String {
+        let ancestors = if embed { "*" } else { "'self'" };
+        format!("{}; frame-ancestors {ancestors}", self.policy())
+    }
+
+    /// The policy as a `<meta>` for hosts that send no headers
+    /// (`frame-ancestors` has no effect there, so it is left out).
+    pub fn meta(&self) -> String {
+        format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+            escape_html(&self.policy())
+        )
+    }
+}
+
+/// Trunk's start-up script, rewritten so that the page is never left with a
+/// control that lies:
+/// - it runs after the first paint (the page is complete without it; the
+///   downloads still start early, through the preload links);
+/// - the wasm is fetched with its integrity checked (the glue through the
+///   import map's integrity);
+/// - if the app cannot start, the page stays the script-free page, with a
+///   notice (`<html class="no-js app-failed">`);
+/// - if the app stops (a trap: a panic aborts), the page is reloaded once as
+///   the script-free page, since figures and controls may be half-updated.
+fn start_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
+    format!(
+        r#"<script type="module">
+const root = document.documentElement;
+const crashed = (e) => typeof WebAssembly == "object" && e instanceof WebAssembly.RuntimeError;
+const stop = (crash) => {{
+  if (crash) {{
+    try {{
+      sessionStorage.setItem("earnings-explorer:stopped", "1");
+      location.reload();
+      return;
+    }} catch (_) {{}}
+  }}
+  root.className = "no-js app-failed";
+}};
+addEventListener("error", (e) => crashed(e.error) && stop(true));
+addEventListener("unhandledrejection", (e) => crashed(e.reason) && stop(true));
+if (root.className == "wait") {{
+  try {{
+    await new Promise((paint) => requestAnimationFrame(() => setTimeout(paint)));
+    const bindings = await import("{js}");
+    const module_or_path = fetch("{wasm}", {{ integrity: "{wasm_integrity}" }});
+    const wasm = await bindings.default({{ module_or_path }});
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
+  }} catch (e) {{
+    console.warn("Earnings Explorer could not start; the page works without it.", e);
+    stop(crashed(e));
+  }}
+}}
+</script>"#
+    )
+}
+
+/// The text between an element's start tag and its end tag.
+fn inner<'a>(element: &'a str, end: &str) -> &'a str {
+    let open = element.find('>').map_or(0, |i| i + 1);
+    &element[open..element.len() - end.len()]
 }
 
 impl Template {
     /// Reads Trunk's `index.html`: drops its placeholder title and
-    /// description, sets the base, and inlines each stylesheet through `css`
-    /// (given the `href`, it returns the file's text).
+    /// description, inlines the stylesheets (one `<style>`), rewrites the
+    /// start-up script, and computes the policy's hashes. `read` gives the
+    /// bytes of a file of the build by its `href`.
     pub fn parse(
         html: &str,
         base: &str,
-        css: impl Fn(&str) -> Result<String, String>,
+        read: impl Fn(&str) -> Result<Vec<u8>, String>,
     ) -> Result<Template, String> {
+        let text = |href: &str| -> Result<String, String> {
+            String::from_utf8(read(href)?).map_err(|_| format!("{href} is not UTF-8"))
+        };
+        let href_of = |tag: &str| -> Option<String> {
+            tag.split("href=\"").nth(1)?.split('"').next().map(str::to_string)
+        };
         let (before, _, after) =
             cut(html, "<title>", "</title>").ok_or("index.html has no <title>")?;
         let after = match cut(after, "<meta name=\"description\"", ">") {
             Some((a, _, b)) => format!("{a}{b}"),
             None => after.to_string(),
         };
+        let mut csp = Csp::default();
+
+        // The stylesheets, inlined as one <style> where the first one was.
         let mut rest = after.as_str();
         let mut head = String::new();
+        let mut css = String::new();
+        let mut at = None;
         while let Some((a, link, b)) = cut(rest, "<link rel=\"stylesheet\"", ">") {
-            let href = link
-                .split("href=\"")
-                .nth(1)
-                .and_then(|h| h.split('"').next())
-                .ok_or("a stylesheet link has no href")?;
+            let href = href_of(link).ok_or("a stylesheet link has no href")?;
             head.push_str(a);
-            head.push_str(&format!("<style>{}</style>", css(href)?.trim()));
+            at.get_or_insert(head.len());
+            css.push_str(text(&href)?.trim());
+            css.push('\n');
             rest = b;
         }
         head.push_str(rest);
-        if let Some((a, script, b)) = cut(&head.clone(), "<script type=\"module\">", "</script>") {
-            head = format!("{a}{}{b}", start_after_paint(script)?);
+        if let Some(at) = at {
+            csp.styles.push(inline_hash(&css));
+            head.insert_str(at, &format!("<style>{css}</style>"));
         }
-        // A module preload would also compile the glue before the first
-        // paint; a plain preload only fetches it.
-        while let Some((a, link, b)) = cut(&head.clone(), "<link rel=\"modulepreload\"", ">") {
-            let href = link
-                .split("href=\"")
-                .nth(1)
-                .and_then(|h| h.split('"').next())
-                .unwrap_or_default();
-            head =
-                format!("{a}<link rel=\"preload\" as=\"script\" crossorigin href=\"{href}\">{b}");
+
+        // Trunk's start-up script: the glue and the wasm it loads.
+        let (a, script, b) = cut(&head, "<script type=\"module\">", "</script>")
+            .ok_or("index.html has no start-up script")?;
+        let quoted = |marker: &str| -> Option<String> {
+            let at = script.find(marker)? + marker.len();
+            let rest = &script[at..];
+            let quote = rest.chars().next()?;
+            rest[1..].split(quote).next().map(str::to_string)
+        };
+        let js = quoted("from ").ok_or("Trunk's start-up script imports no module")?;
+        let wasm = quoted("module_or_path: ").ok_or("Trunk's start-up script loads no wasm")?;
+        let (js_integrity, wasm_integrity) = (integrity(&read(&js)?), integrity(&read(&wasm)?));
+        let import_map = format!(
+            "<script type=\"importmap\">{{\"integrity\":{{\"{js}\":\"{js_integrity}\"}}}}</script>\n"
+        );
+        let start = start_script(&js, &wasm, &wasm_integrity);
+        for element in [&import_map, &start] {
+            csp.scripts.push(inline_hash(inner(element.trim_end(), "</script>")));
         }
+        head = format!("{a}{import_map}{start}{b}");
+
+        // Preloads fetch early; a module preload would also compile the
+        // glue before the first paint, so it becomes a plain one.
+        let mut out = String::new();
+        let mut rest = head.as_str();
+        while let Some((a, link, b)) = cut(rest, "<link rel=\"", ">") {
+            out.push_str(a);
+            rest = b;
+            let Some(href) = href_of(link) else {
+                out.push_str(link);
+                continue;
+            };
+            if link.starts_with("<link rel=\"modulepreload\"") || href == wasm {
+                let kind = if href == wasm {
+                    "as=\"fetch\" type=\"application/wasm\""
+                } else {
+                    "as=\"script\""
+                };
+                let sri = integrity(&read(&href)?);
+                out.push_str(&format!(
+                    "<link rel=\"preload\" {kind} crossorigin href=\"{href}\" integrity=\"{sri}\">"
+                ));
+            } else {
+                out.push_str(link);
+            }
+        }
+        out.push_str(rest);
+        let head = out;
+
+        // The inline scripts of index.html itself (the theme, before paint).
+        let mut rest = before;
+        while let Some((_, script, b)) = cut(rest, "<script>", "</script>") {
+            csp.scripts.push(inline_hash(inner(script, "</script>")));
+            rest = b;
+        }
+
         let (after_head, body_tail) = head
             .split_once("<body>")
             .ok_or("index.html has no <body>")?;
         let (_, tail) = body_tail
             .split_once("</body>")
             .ok_or("index.html has no </body>")?;
-        let base_tag = format!("<base href=\"{}\" />\n    ", escape_html(base));
-        let before = before.replacen(
-            "<meta charset=\"utf-8\" />",
-            &format!("<meta charset=\"utf-8\" />\n    {base_tag}"),
-            1,
-        );
-        if !before.contains("<base ") {
-            return Err(
-                "index.html has no <meta charset=\"utf-8\" /> to put the base after".into(),
-            );
+        let meta = format!("<meta charset=\"utf-8\" />\n    {}", csp.meta());
+        if !before.contains("<meta charset=\"utf-8\" />") || !before.contains("<html") {
+            return Err("index.html has no <html> or no <meta charset=\"utf-8\" />".into());
         }
         Ok(Template {
-            before_head: before,
+            before_head: before.replacen("<meta charset=\"utf-8\" />", &meta, 1),
             after_head: format!("{after_head}<body>"),
             tail: format!("</body>{tail}"),
+            base: base.to_string(),
+            csp,
+            loader: None,
         })
     }
 
-    /// The page of one view.
-    pub fn page(&self, head: &Head, body: &str) -> String {
+    /// Names the embed loader the pages' Embed dialog offers.
+    pub fn set_loader(&mut self, loader: &crate::deploy::Loader) {
+        self.loader = Some((loader.file.clone(), loader.integrity.clone()));
+    }
+
+    /// `<html` with the page's own view and the app's base, which the app
+    /// reads to hydrate exactly what the page shows, and the loader's name.
+    fn html_tag(&self, view: Option<&str>) -> String {
+        let mut tag = String::from("<html");
+        if let Some(v) = view {
+            tag.push_str(&format!(" data-view=\"{}\"", escape_html(v)));
+        }
+        tag.push_str(&format!(" data-base=\"{}\"", escape_html(&self.base)));
+        if let (Some((file, sri)), Some(_)) = (&self.loader, view) {
+            tag.push_str(&format!(
+                " data-loader=\"{}\" data-loader-integrity=\"{}\"",
+                escape_html(file),
+                escape_html(sri)
+            ));
+        }
+        tag
+    }
+
+    /// The page of one view, pre-rendered for the path `view`.
+    pub fn page(&self, view: &str, head: &Head, body: &str) -> String {
         format!(
             "{}{}{}{}{}",
-            self.before_head,
+            self.before_head.replacen("<html", &self.html_tag(Some(view)), 1),
             head.to_html(),
             self.after_head,
             body,
@@ -182,15 +344,18 @@ impl Template {
     /// A page without the app's scripts (for `404.html`).
     pub fn static_page(&self, head: &Head, body: &str) -> String {
         let mut after = self.after_head.clone();
-        while let Some((a, _, b)) = cut(&after, "<script type=\"module\">", "</script>") {
-            after = format!("{a}{b}");
-        }
-        while let Some((a, _, b)) = cut(&after, "<link rel=\"preload\"", ">") {
-            after = format!("{a}{b}");
+        for (start, end) in [
+            ("<script type=\"importmap\">", "</script>"),
+            ("<script type=\"module\">", "</script>"),
+            ("<link rel=\"preload\"", ">"),
+        ] {
+            while let Some((a, _, b)) = cut(&after, start, end) {
+                after = format!("{a}{b}");
+            }
         }
         format!(
             "{}{}{}{}{}",
-            self.before_head,
+            self.before_head.replacen("<html", &self.html_tag(None), 1),
             head.to_html(),
             after,
             body,
@@ -233,41 +398,32 @@ const wasm = await init({ module_or_path: '/app.wasm' });
     }
 
     fn template() -> Template {
-        Template::parse(TRUNK, "/e/", |href| Ok(format!("/* {href} */ body{{}}"))).unwrap()
+        Template::parse(TRUNK, "/e/", |href| Ok(format!("/* {href} */ body{{}}").into_bytes()))
+            .unwrap()
     }
 
     #[test]
     fn a_page_has_its_head_inlined_css_and_body() {
-        let page = template().page(&head(), "<main>view</main>");
-        assert!(page.contains("<meta charset=\"utf-8\" />\n    <base href=\"/e/\" />"));
+        let page = template().page("non-gaap/card/net-loss/", &head(), "<main>view</main>");
+        assert!(page.contains("<html data-view=\"non-gaap/card/net-loss/\" data-base=\"/e/\" lang=\"en\""));
+        assert!(!page.contains("<base "), "no <base>: the policy has base-uri 'none'");
         assert!(page.contains("<title>Net loss, Non-GAAP — Acme &quot;Q3&quot;</title>"));
-        assert!(
-            !page.contains("placeholder"),
-            "Trunk's placeholders are gone"
-        );
-        assert!(
-            page.contains("<style>/* /a-1.css */ body{}</style>")
-                && page.contains("<style>/* /b-2.css */ body{}</style>")
-        );
+        assert!(!page.contains("placeholder"), "Trunk's placeholders are gone");
+        assert!(page.contains("<style>/* /a-1.css */ body{}\n/* /b-2.css */ body{}\n</style>"));
         assert!(!page.contains("rel=\"stylesheet\""));
         assert!(page.contains("<meta property=\"og:image\" content=\"https://x.org/e/preview/non-gaap-card-net-loss.png\" />"));
         assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\" />"));
-        assert!(page.contains(
-            "<link rel=\"canonical\" href=\"https://x.org/e/non-gaap/card/net-loss/\" />"
-        ));
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://x.org/e/non-gaap/card/net-loss/\" />"));
         assert!(page.contains("content=\"A &lt;description&gt;\""));
         assert!(page.contains("<body><main>view</main></body>"));
+        let sri = integrity(b"/* /app.js */ body{}");
+        assert!(page.contains("const bindings = await import(\"/app.js\");"), "the app still starts");
+        assert!(page.contains(&format!("\"integrity\":{{\"/app.js\":\"{sri}\"}}")), "the glue's integrity");
+        assert!(page.contains("fetch(\"/app.wasm\", { integrity: \"sha384-"), "the wasm's integrity");
+        assert!(page.contains("requestAnimationFrame"), "after the first paint");
+        assert!(page.contains("no-js app-failed"), "a failed start leaves the plain page");
         assert!(
-            page.contains("const bindings = await import('/app.js');"),
-            "the app still starts"
-        );
-        assert!(page.contains("bindings.default({ module_or_path: '/app.wasm' })"));
-        assert!(
-            page.contains("requestAnimationFrame"),
-            "after the first paint"
-        );
-        assert!(
-            page.contains("<link rel=\"preload\" as=\"script\" crossorigin href=\"/app.js\">"),
+            page.contains(&format!("<link rel=\"preload\" as=\"script\" crossorigin href=\"/app.js\" integrity=\"{sri}\">")),
             "fetched early, compiled late"
         );
         assert!(!page.contains("modulepreload"));
@@ -275,9 +431,28 @@ const wasm = await init({ module_or_path: '/app.wasm' });
     }
 
     #[test]
+    fn the_policy_names_every_inline_element_by_hash() {
+        let t = template();
+        let page = t.page("", &head(), "");
+        let meta = t.csp.meta();
+        assert!(page.contains(&meta), "the page carries its policy");
+        let policy = t.csp.header(false);
+        for (start, end) in [("<script type=\"importmap\">", "</script>"), ("<script type=\"module\">", "</script>"), ("<style>", "</style>")] {
+            let (_, element, _) = cut(&page, start, end).unwrap();
+            assert!(policy.contains(&inline_hash(inner(element, end))), "{start} is allowed by hash");
+        }
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(policy.contains("base-uri 'none'") && policy.contains("object-src 'none'"));
+        assert!(policy.ends_with("frame-ancestors 'self'"));
+        assert!(t.csp.header(true).ends_with("frame-ancestors *"));
+        assert!(!meta.contains("frame-ancestors"), "ignored in a <meta>, so left out");
+    }
+
+    #[test]
     fn embeds_are_not_indexed_and_the_404_page_has_no_app() {
         let t = template();
         let embed = t.page(
+            "embed/",
             &Head {
                 index: false,
                 ..head()
@@ -287,12 +462,13 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         assert!(embed.contains("<meta name=\"robots\" content=\"noindex\" />"));
         let page = t.static_page(&head(), "<main>not found</main>");
         assert!(!page.contains("<script type=\"module\">") && !page.contains("preload"));
+        assert!(!page.contains("importmap") && !page.contains("data-view"));
         assert!(page.contains("<main>not found</main>"));
     }
 
     #[test]
     fn a_template_without_its_landmarks_is_refused() {
-        assert!(Template::parse("<html><body></body></html>", "/", |_| Ok(String::new())).is_err());
+        assert!(Template::parse("<html><body></body></html>", "/", |_| Ok(vec![])).is_err());
         let missing_css = Template::parse(TRUNK, "/", |href| Err(format!("cannot read {href}")));
         assert_eq!(missing_css.err().as_deref(), Some("cannot read /a-1.css"));
     }

@@ -1,5 +1,6 @@
-//! The root component: loads the dataset, reads the view from the URL query,
-//! provides the explorer and lays out the page.
+//! The root component: loads the dataset, renders the view its page was
+//! pre-rendered for, then applies the address; provides the explorer and
+//! lays out the page.
 
 use std::sync::Arc;
 
@@ -16,9 +17,10 @@ use super::section_nav::SectionNav;
 use super::sections::*;
 use super::share::ShareButton;
 use super::sources::SourcesSection;
-use super::url_notice::UrlNotice;
+use super::url_notice::{AppStopped, UrlNotice};
 use crate::model::{Accounting, Report, BUNDLED};
-use crate::state::history::{page_url, sync_with_location};
+use crate::state::history::{base_url, current_url, sync_with_location};
+use crate::state::url::{arrive, resolve, Arrival};
 use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, ViewState};
 
 /// The whole explorer for one report.
@@ -27,36 +29,36 @@ pub fn App(
     /// The dataset (JSON); the bundled report by default.
     #[prop(default = BUNDLED)]
     dataset: &'static str,
-    /// The address the view starts from, relative to the app's base, e.g.
-    /// `non-gaap/card/net-loss/?theme=dark#guidance` (older query links too).
+    /// The path of the page, relative to the app's base, as the pre-render
+    /// wrote it (`<html data-view>`), e.g. `non-gaap/card/net-loss/`. The
+    /// app renders exactly this view, so hydration meets the markup it
+    /// expects whatever the address; the address is applied afterwards.
     #[prop(into, default = String::new())]
     url: String,
+    /// The app's base path, ending in `/`.
+    #[prop(into, default = String::from("/"))]
+    base: String,
 ) -> impl IntoView {
     match Report::from_json(dataset) {
         Err(error) => Either::Left(view! { <DatasetError error=error/> }),
         Ok(report) => {
             let report = Arc::new(report);
-            let (full, problems) = ViewState::from_url(&url, &report);
-            // The page renders what its path names, exactly as it was
-            // pre-rendered; the rest of the address (an answer over a card,
-            // the theme, the section, an older link's query) is applied once
-            // the page runs, so hydration meets the markup it expects.
             let path = url.split(['?', '#']).next().unwrap_or_default();
-            let initial = ViewState::from_url(path, &report).0.pre_rendered();
-            let embed = initial.embed;
-            let ex = provide_explorer(report.clone(), initial.clone());
+            let page = ViewState::from_url(path, &report).0.pre_rendered();
+            let embed = page.embed;
+            let ex = provide_explorer(report.clone(), page.clone(), base);
             let problems_shown = RwSignal::new(Vec::<Problem>::new());
-            Effect::new(move |_| {
-                // An embed's layout follows its path (what it is about), so
-                // an embed reached by another address loads its own page.
-                if full.embed != initial.embed || (full.embed && full.path() != initial.path()) {
+            let arrival_report = report.clone();
+            Effect::new(move |_| match arrive(&page, &current_url(), &arrival_report) {
+                Arrival::Load(href) => {
                     if let Some(w) = web_sys::window() {
-                        let _ = w.location().replace(&page_url(&full));
+                        let _ = w.location().replace(&resolve(&base_url(), &href));
                     }
-                    return;
                 }
-                ex.view.set(full.clone());
-                problems_shown.set(problems.clone());
+                Arrival::Show(view, problems) => {
+                    ex.view.set(view);
+                    problems_shown.set(problems);
+                }
             });
             sync_with_location(ex.view, report);
             frame::connect(ex.view);
@@ -95,6 +97,7 @@ fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
                 </div>
             </section>
             <UrlNotice problems=problems/>
+            <AppStopped/>
             <main class="main" id="main">
                 {has_bridge.then(|| view! { <p class="basis-hint">{hint}</p> })}
                 <Bridge/>
@@ -134,7 +137,7 @@ fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
             (None, None, Some(s)) => s,
             _ => Section::Metrics,
         });
-    let full_report = move || ex.view.with(|v| v.shared().to_href());
+    let full_report = move || ex.view.with(|v| ex.link(&v.shared()));
     // One section is shown; each is typed, so nothing is erased to AnyView.
     let only = move |section: Section| focus == section;
     let body = view! {
@@ -160,6 +163,7 @@ fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
                 </div>
             </header>
             <UrlNotice problems=problems/>
+            <AppStopped/>
             <main class="main" id="main">{body}</main>
             <footer class="embed-foot">
                 <ShareButton what="this view" view=ex.view/>

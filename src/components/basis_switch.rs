@@ -1,5 +1,9 @@
-//! The page-wide GAAP ⇄ non-GAAP switch: a native radio group, so arrow keys,
-//! Tab and screen readers work as everywhere else.
+//! The page-wide GAAP ⇄ non-GAAP switch. Until the app runs (and for good if
+//! it cannot), the switch is a pair of links, each to its basis's
+//! pre-rendered page, so a click always shows that basis's figures. Once the
+//! app runs, a native radio group takes the same place (arrow keys, Tab and
+//! screen readers work as everywhere else). Both are in the markup, stacked in
+//! one grid cell so the swap moves nothing; CSS shows one (`<html class>`).
 
 use leptos::prelude::*;
 
@@ -30,21 +34,26 @@ pub fn BasisSwitch() -> impl IntoView {
             }
         })
         .collect_view();
-    // Without scripts the radios cannot act: links to the other basis's
-    // pre-rendered page stand in (CSS shows one or the other).
     let links = Accounting::ALL
         .into_iter()
         .map(|basis| {
-            let href = move || ex.view.with(|v| ViewState { basis, ..v.clone() }.to_href());
+            let href = move || ex.view.with(|v| ex.link(&ViewState { basis, ..v.clone() }));
             let current = move || (ex.basis() == basis).then_some("page");
-            view! { <a class="switch-links__link" href=href aria-current=current>{basis.label()}</a> }
+            view! {
+                <a class="switch__label switch__link" href=href aria-current=current>{basis.label()}</a>
+            }
         })
         .collect_view();
     view! {
-        <fieldset class="switch">
-            <legend class="switch__legend">"Basis"</legend>
-            {options}
-        </fieldset>
-        <p class="switch-links">"Basis: " {links}</p>
+        <div class="switch-slot">
+            <fieldset class="switch switch--radios">
+                <legend class="switch__legend">"Basis"</legend>
+                {options}
+            </fieldset>
+            <nav class="switch switch--links" aria-label="Basis">
+                <span class="switch__legend" aria-hidden="true">"Basis"</span>
+                {links}
+            </nav>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::figure::{FigureValue, RichText};
-use crate::model::chart::{css_extent, extent, waterfall, Scale, StepKind};
+use crate::model::chart::{svg_extent, extent, waterfall, Scale, StepKind};
 use crate::model::format::{self, Sign};
 use crate::model::{Accounting, Figure};
 use crate::state::use_explorer;
@@ -42,7 +42,7 @@ pub fn Bridge() -> impl IntoView {
         .iter()
         .zip(&figures)
         .map(|(step, f)| {
-            let style = css_extent(extent(&scale, step.start, step.end));
+            let (x, width) = svg_extent(extent(&scale, step.start, step.end));
             let kind = match step.kind {
                 StepKind::Total => "total",
                 StepKind::Up => "up",
@@ -52,9 +52,9 @@ pub fn Bridge() -> impl IntoView {
                 <div class="chart__row">
                     <span class="chart__label">{f.label.clone()}</span>
                     <span class="chart__value">{f.display()}</span>
-                    <span class="chart__plot">
-                        <span class=format!("chart__step chart__step--{kind}") style=style></span>
-                    </span>
+                    <svg class="chart__plot" aria-hidden="true" focusable="false">
+                        <rect class=format!("chart__step chart__step--{kind}") x=x width=width height="100%" rx="2"></rect>
+                    </svg>
                 </div>
             }
         })

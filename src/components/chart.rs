@@ -6,7 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::figure::FigureValue;
-use crate::model::chart::{css_extent, extent, Scale};
+use crate::model::chart::{extent, svg_extent, Scale};
 use crate::model::Figure;
 
 /// How values are drawn.
@@ -17,6 +17,13 @@ pub enum Marks {
     Bars,
     /// Dots on a scale fitted to the values: for prices.
     Dots,
+}
+
+/// `a% + b%`, both as [`svg_extent`] writes them.
+fn add_pct(a: &str, b: &str) -> String {
+    let hundredths = |s: &str| -> i64 { s.trim_end_matches('%').replace('.', "").parse().unwrap_or(0) };
+    let h = hundredths(a) + hundredths(b);
+    format!("{}.{:02}%", h / 100, h % 100)
 }
 
 /// A labelled figure to plot.
@@ -57,24 +64,26 @@ pub fn MiniChart(
         .map(|(r, &(lo, hi))| {
             let marks_view = match marks {
                 Marks::Bars => {
-                    let solid = css_extent(extent(&scale, 0.0, lo));
-                    let band = (hi != lo).then(|| css_extent(extent(&scale, lo, hi)));
+                    let (x, width) = svg_extent(extent(&scale, 0.0, lo));
+                    let band = (hi != lo).then(|| svg_extent(extent(&scale, lo, hi)));
                     let negative = lo < 0.0;
                     Either::Left(view! {
-                        <span class=if negative { "chart__bar chart__bar--negative" } else { "chart__bar" } style=solid></span>
-                        {band.map(|b| view! { <span class="chart__band" style=b></span> })}
+                        <rect class=if negative { "chart__bar chart__bar--negative" } else { "chart__bar" } x=x width=width height="100%" rx="2"></rect>
+                        {band.map(|(x, width)| view! { <rect class="chart__band" x=x width=width height="100%" rx="2"></rect> })}
                     })
                 }
                 Marks::Dots => {
-                    let style = css_extent(extent(&scale, lo, hi));
-                    Either::Right(view! { <span class="chart__dot" style=style></span> })
+                    // A round-capped line: a dot for one value, a pill for a range.
+                    let (x, width) = svg_extent(extent(&scale, lo, hi));
+                    let (x1, x2) = (x.clone(), add_pct(&x, &width));
+                    Either::Right(view! { <line class="chart__dot" x1=x1 x2=x2 y1="50%" y2="50%"></line> })
                 }
             };
             view! {
                 <div class="chart__row">
                     <span class="chart__label">{r.label.clone()}</span>
                     <span class="chart__value">{r.figure.display()}</span>
-                    <span class="chart__plot">{marks_view}</span>
+                    <svg class="chart__plot" aria-hidden="true" focusable="false">{marks_view}</svg>
                 </div>
             }
         })

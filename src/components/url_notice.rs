@@ -1,5 +1,6 @@
-//! A quiet notice when the link asked for something this report does not
-//! have. The link's values are only ever shown as text.
+//! Notices about the page itself: a link that asked for something this
+//! report does not have (never repeating the link's text), and the app
+//! having stopped.
 
 use leptos::prelude::*;
 
@@ -13,7 +14,9 @@ pub fn UrlNotice(
 ) -> impl IntoView {
     let dismissed = RwSignal::new(false);
     move || {
-        let messages: Vec<String> = problems.with(|p| p.iter().map(Problem::message).collect());
+        let mut messages: Vec<&'static str> =
+            problems.with(|p| p.iter().map(Problem::message).collect());
+        messages.dedup();
         (!messages.is_empty() && !dismissed.get()).then(|| {
             let items = messages
                 .into_iter()
@@ -28,5 +31,19 @@ pub fn UrlNotice(
                 </div>
             }
         })
+    }
+}
+
+/// Said when the interactive part of the page could not start or stopped:
+/// the page then works as a plain page (see `index.html`'s start-up script,
+/// which shows this through `<html class="app-failed">`). Static markup, so
+/// it is there even when the wasm is not.
+#[component]
+pub fn AppStopped() -> impl IntoView {
+    view! {
+        <p class="notice notice--stopped" role="alert">
+            "The interactive part of this page is not running. It still works as a plain page: "
+            "the basis links open each basis's own page, and cards and answers open in place."
+        </p>
     }
 }

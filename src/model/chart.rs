@@ -64,16 +64,13 @@ pub fn extent(scale: &Scale, a: f64, b: f64) -> (f64, f64) {
     (left, (right - left).max(0.0))
 }
 
-/// A CSS `left`/`width` pair in percent with two decimals, written without
-/// float formatting (which would weigh on the wasm).
-pub fn css_extent((left, width): (f64, f64)) -> String {
+/// An extent as SVG geometry: `x` and `width` in percent with two decimals,
+/// e.g. `("12.35%", "50.00%")`. Attributes, not a `style`, so a strict
+/// content security policy allows them.
+pub fn svg_extent((left, width): (f64, f64)) -> (String, String) {
     let hundredths = |v: f64| (v * 100.0).round() as i64;
     let pct = |h: i64| format!("{}.{:02}%", h / 100, h % 100);
-    format!(
-        "left:{};width:{}",
-        pct(hundredths(left)),
-        pct(hundredths(width))
-    )
+    (pct(hundredths(left)), pct(hundredths(width)))
 }
 
 /// One bar of a waterfall, in data units.
@@ -159,9 +156,9 @@ mod tests {
     }
 
     #[test]
-    fn css_extents_have_two_decimals() {
-        assert_eq!(css_extent((12.345, 50.0)), "left:12.35%;width:50.00%");
-        assert_eq!(css_extent((0.0, 0.004)), "left:0.00%;width:0.00%");
+    fn svg_extents_have_two_decimals() {
+        assert_eq!(svg_extent((12.345, 50.0)), ("12.35%".into(), "50.00%".into()));
+        assert_eq!(svg_extent((0.0, 0.004)), ("0.00%".into(), "0.00%".into()));
     }
 
     #[test]

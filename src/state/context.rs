@@ -12,6 +12,9 @@ use crate::model::{Accounting, Report};
 #[derive(Clone, Copy)]
 pub struct Explorer {
     report: StoredValue<Arc<Report>>,
+    /// The app's base path, e.g. `/` or `/earnings/`: links are absolute
+    /// paths, so pages need no `<base>` element (the CSP has `base-uri 'none'`).
+    base: StoredValue<String>,
     /// The whole view; prefer the narrower accessors below in components.
     pub view: RwSignal<ViewState>,
     basis: Memo<Accounting>,
@@ -57,14 +60,18 @@ impl Explorer {
         self.view.update(|v| v.section = Some(section));
     }
 
+    /// The link to a view, as an absolute path from the app's base.
+    pub fn link(&self, view: &ViewState) -> String {
+        self.base.with_value(|base| super::url::resolve(base, &view.to_href()))
+    }
+
     /// The link to the current view with a different section (reactive).
     pub fn href_for(&self, section: Section) -> String {
         self.view.with(|v| {
-            ViewState {
+            self.link(&ViewState {
                 section: Some(section),
                 ..v.clone()
-            }
-            .to_href()
+            })
         })
     }
 }
@@ -81,12 +88,14 @@ fn toggle(slot: &mut Option<String>, id: &str, open: bool) {
     }
 }
 
-/// Provides the explorer to every component below the caller.
-pub fn provide_explorer(report: Arc<Report>, initial: ViewState) -> Explorer {
+/// Provides the explorer to every component below the caller; `base` is the
+/// app's base path (ending in `/`).
+pub fn provide_explorer(report: Arc<Report>, initial: ViewState, base: String) -> Explorer {
     let view = RwSignal::new(initial);
     let basis = Memo::new(move |_| view.with(|v| v.basis));
     let explorer = Explorer {
         report: StoredValue::new(report),
+        base: StoredValue::new(base),
         view,
         basis,
     };
@@ -124,12 +133,13 @@ mod tests {
         let owner = Owner::new();
         owner.with(|| {
             let report = Arc::new(Report::from_json(crate::model::BUNDLED).unwrap());
-            let ex = provide_explorer(report, ViewState::default());
+            let ex = provide_explorer(report, ViewState::default(), "/e/".into());
             ex.set_basis(Accounting::NonGaap);
             ex.toggle_card("net-loss", true);
             assert!(ex.card_open("net-loss"));
             assert_eq!(ex.view.get_untracked().to_href(), "non-gaap/card/net-loss/");
-            assert_eq!(ex.href_for(Section::Faq), "non-gaap/card/net-loss/#faq");
+            assert_eq!(ex.href_for(Section::Faq), "/e/non-gaap/card/net-loss/#faq");
+            assert_eq!(ex.link(&ViewState::default()), "/e/");
         });
     }
 }

@@ -22,18 +22,40 @@ fn anchor_of(view: &ViewState) -> Option<String> {
     view.section.map(|s| s.as_str().to_string())
 }
 
-/// The app's base URL: the `<base href>` of the page, else the origin's root.
+/// The app's base path as the page states it (`<html data-base="/earnings/">`,
+/// written by the pre-render), else `/`.
+pub fn base_path() -> String {
+    root()
+        .and_then(|root| root.get_attribute("data-base"))
+        .filter(|b| b.starts_with('/') && b.ends_with('/') && !b.starts_with("//"))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The app's base URL: the origin and [`base_path`].
 pub fn base_url() -> String {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return "/".into();
-    };
-    let has_base = doc.query_selector("base[href]").ok().flatten().is_some();
-    match (has_base, doc.base_uri()) {
-        (true, Ok(Some(base))) => base,
-        _ => web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .map(|o| format!("{o}/"))
-            .unwrap_or_else(|| "/".into()),
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", base_path())
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// The view this page was pre-rendered for and the app's base path, as the
+/// pre-render wrote them on `<html data-view data-base>`; `None` on a page
+/// it did not write.
+pub fn this_page() -> Option<(String, String)> {
+    let view = root()?.get_attribute("data-view")?;
+    Some((view, base_path()))
+}
+
+/// Marks the page as run by the app (`<html class="js">`): the controls that
+/// need it show, and the basis switch becomes a radio group.
+pub fn mark_running() {
+    if let Some(root) = root() {
+        root.set_class_name("js");
     }
 }
 

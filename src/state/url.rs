@@ -123,68 +123,45 @@ pub struct ViewState {
     pub transparent: bool,
 }
 
-/// A query parameter whose value could not be used.
+/// A part of an address that could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Which part: `path`, `card`, `faq`, `basis`, `section`, `embed`,
+    /// `theme`, `bg`, or `page` (the page for a valid view did not load).
     pub param: &'static str,
-    /// The value as given, shortened, for the message (always shown as text).
-    pub value: String,
 }
 
 impl Problem {
-    fn new(param: &'static str, value: &str) -> Problem {
-        let mut shown: String = value.chars().filter(|c| !c.is_control()).take(40).collect();
-        if value.chars().count() > 40 {
-            shown.push('…');
-        }
-        Problem {
-            param,
-            value: shown,
-        }
+    fn new(param: &'static str) -> Problem {
+        Problem { param }
     }
 
-    /// A one-line explanation for the reader.
-    pub fn message(&self) -> String {
-        let what = match self.param {
-            "basis" => "basis",
-            "card" => "card",
-            "faq" => "question",
-            "section" => "section",
-            "path" => "page",
-            "embed" => "embed setting",
-            "theme" => "theme",
-            _ => "background",
-        };
-        format!(
-            "This link asked for the {what} “{}”, which this report does not have, so the default is shown.",
-            self.value
-        )
+    /// A one-line explanation for the reader. It never repeats text from the
+    /// link: a link is free text, and a notice is no place to echo it.
+    pub fn message(&self) -> &'static str {
+        match self.param {
+            "path" => "This link's address is not one this report has, so the nearest view is shown.",
+            "card" => "This link named a card this report does not have, so none is open.",
+            "faq" => "This link named a question this report does not have, so none is open.",
+            "basis" => "This link named a basis this report does not have, so GAAP is shown.",
+            "section" => "This link named a section this report does not have.",
+            "embed" => "This link's embed setting was not understood, so the page is shown as usual.",
+            "theme" => "This link's theme was not understood, so the theme follows your system.",
+            "page" => "The page for this view could not be loaded here, so the nearest view is shown.",
+            _ => "This link's background setting was not understood, so the usual one is used.",
+        }
     }
 }
 
-/// Decodes `%XX` escapes and `+`; invalid escapes are kept as written.
+/// At most this many query parameters are read; the rest are ignored.
+pub const MAX_PARAMS: usize = 32;
+
+/// Percent-decodes a path segment or fragment (`+` stays a plus: it means a
+/// space only in a query). Invalid UTF-8 becomes U+FFFD.
 fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Joins the app's base URL (ending in `/`) and a relative link from
@@ -195,21 +172,71 @@ pub fn resolve(base: &str, href: &str) -> String {
     format!("{dir}{}", href.strip_prefix("./").unwrap_or(href))
 }
 
-/// The query's parameters, decoded, first occurrence of each name only.
+/// The query's parameters, decoded as a form (`+` is a space), first
+/// occurrence of each name only, at most [`MAX_PARAMS`] read.
 fn params(query: &str) -> Vec<(String, String)> {
     let mut seen: Vec<(String, String)> = Vec::new();
-    for pair in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
+    for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).take(MAX_PARAMS)
     {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let (k, v) = (decode(k), decode(v));
         if !seen.iter().any(|(name, _)| *name == k) {
-            seen.push((k, v));
+            seen.push((k.into_owned(), v.into_owned()));
         }
     }
     seen
+}
+
+/// The path part of an address, without a final `index.html` or a leading `./`.
+fn path_part(address: &str) -> &str {
+    let path = address.split(['?', '#']).next().unwrap_or_default();
+    let path = path.strip_prefix("./").unwrap_or(path);
+    path.strip_suffix("index.html").unwrap_or(path)
+}
+
+/// What the page does with the address it was opened at, once its own view
+/// (the one it was pre-rendered for) is hydrated. See [`arrive`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// Show this view on the page, with these problems in a notice.
+    Show(ViewState, Vec<Problem>),
+    /// Load the pre-rendered page at this link (relative to the app's base):
+    /// an older link named a view whose layout differs from this page's.
+    Load(String),
+}
+
+/// Decides what a page pre-rendered for `page` shows when opened at
+/// `address` (relative to the app's base). The page always hydrates `page`
+/// first; this is what happens next:
+/// - a valid address on its own page, or one that differs only in what the
+///   same layout can show (basis, card, answer, section), is shown here;
+/// - a valid address whose page has another layout (embed or not) and that is
+///   not already that page's path loads it, once: the loaded address is the
+///   canonical path, so it cannot ask to load again;
+/// - anything else (an unknown, malformed or mixed-case part, or a host that
+///   served another page for a valid path) keeps this page's view, takes the
+///   address's theme, background and section, and says what was wrong.
+pub fn arrive(page: &ViewState, address: &str, report: &Report) -> Arrival {
+    let (wanted, mut problems) = ViewState::from_url(address, report);
+    if problems.is_empty() {
+        if wanted.path() == page.path() || (!wanted.embed && !page.embed) {
+            return Arrival::Show(wanted, problems);
+        }
+        if path_part(address) != wanted.path() {
+            return Arrival::Load(wanted.to_href());
+        }
+        problems.push(Problem::new("page"));
+    }
+    let view = ViewState {
+        faq: if page.card.is_some() {
+            wanted.faq.clone()
+        } else {
+            page.faq.clone()
+        },
+        section: wanted.section.filter(|_| !page.embed),
+        theme: wanted.theme,
+        transparent: wanted.transparent,
+        ..page.pre_rendered()
+    };
+    Arrival::Show(view, problems)
 }
 
 impl ViewState {
@@ -228,28 +255,58 @@ impl ViewState {
         let mut problems = Vec::new();
         let mut seen: Vec<&'static str> = Vec::new();
 
+        // The path must be one the build pre-renders, spelled exactly:
+        // `[embed/][non-gaap/][card/<id>/ | faq/<id>/]`. At the first part
+        // that does not fit, the rest of the path is ignored.
         let mut segments = path
             .split('/')
-            .filter(|s| !s.is_empty() && *s != "." && *s != "index.html");
+            .filter(|s| !s.is_empty() && *s != "." && *s != "index.html")
+            .map(decode);
+        let mut stage = 0;
         while let Some(segment) = segments.next() {
-            let segment = decode(segment);
-            let (key, value): (&'static str, String) = match segment.as_str() {
-                "embed" => ("embed", String::new()),
-                "card" | "faq" => {
-                    let key = if segment == "card" { "card" } else { "faq" };
-                    (key, segments.next().map(decode).unwrap_or_default())
+            let ok = match segment.as_str() {
+                "embed" if stage == 0 => {
+                    state.embed = true;
+                    stage = 1;
+                    seen.push("embed");
+                    true
                 }
-                other => match Accounting::parse(other) {
-                    Some(_) => ("basis", other.to_string()),
-                    None => {
-                        problems.push(Problem::new("path", other));
-                        continue;
+                "card" | "faq" if stage < 3 => {
+                    let key = if segment == "card" { "card" } else { "faq" };
+                    seen.push(key);
+                    stage = 3;
+                    match segments.next() {
+                        Some(id) if key == "card" && report.card(&id).is_some() => {
+                            state.card = Some(id);
+                            true
+                        }
+                        Some(id) if key == "faq" && report.faq_item(&id).is_some() => {
+                            state.faq = Some(id);
+                            true
+                        }
+                        _ => {
+                            problems.push(Problem::new(key));
+                            break;
+                        }
                     }
+                }
+                other if stage < 2 => match Accounting::ALL
+                    .into_iter()
+                    .find(|b| *b != Accounting::default() && b.as_str() == other)
+                {
+                    Some(b) => {
+                        state.basis = b;
+                        stage = 2;
+                        seen.push("basis");
+                        true
+                    }
+                    None => false,
                 },
+                _ => false,
             };
-            seen.push(key);
-            if !state.apply(key, &value, report) {
-                problems.push(Problem::new(key, &value));
+            if !ok {
+                problems.push(Problem::new("path"));
+                break;
             }
         }
 
@@ -272,7 +329,7 @@ impl ViewState {
             from_query.push(key);
             seen.push(key);
             if !state.apply(key, value, report) {
-                problems.push(Problem::new(key, value));
+                problems.push(Problem::new(key));
             }
         }
 
@@ -552,11 +609,74 @@ mod tests {
     }
 
     #[test]
-    fn looser_spellings_and_escapes_are_understood() {
-        let (v, p) = parse("NON_GAAP/card/Net%2DLoss/?utm_source=x");
-        assert_eq!(v.basis, Accounting::NonGaap);
+    fn paths_are_read_as_the_build_writes_them() {
+        // Escapes are decoded (as a static host does before its file lookup).
+        let (v, p) = parse("non-gaap/card/net%2Dloss/?utm_source=x");
         assert_eq!(v.card.as_deref(), Some("net-loss"));
         assert!(p.is_empty(), "unknown query names are ignored: {p:?}");
+        // Other spellings have no page on a static host, so none here either.
+        let r = report();
+        let pages: Vec<String> = crate::state::meta::pre_rendered_views(&r).iter().map(ViewState::path).collect();
+        for url in [
+            "NON_GAAP/", "Non-GAAP/", "gaap/", "card/Revenue/", "embed%2Fcard/revenue/",
+            "embed/embed/", "card/revenue/non-gaap/", "non-gaap/embed/", "card/eps/card/revenue/",
+        ] {
+            let (v, p) = parse(url);
+            assert!(!p.is_empty(), "{url} is reported");
+            assert!(pages.contains(&v.path()), "{url} falls back to a pre-rendered view");
+        }
+        assert_eq!(parse("card/Revenue/").0, ViewState::default());
+        assert_eq!(parse("embed/embed/").0.path(), "embed/");
+        // The query keeps the looser forms of older links.
+        let (v, p) = parse("?basis=NON_GAAP&card=Net-Loss");
+        assert_eq!(v.to_href(), "non-gaap/card/net-loss/");
+        assert!(p.is_empty());
+        // `+` is a space in a query only.
+        assert_eq!(parse("?section=+faq+").0.section, Some(Section::Faq));
+    }
+
+    #[test]
+    fn only_so_many_query_parameters_are_read() {
+        let padding = "x=1&".repeat(MAX_PARAMS);
+        assert_eq!(parse(&format!("?{padding}basis=non-gaap")).0.basis, Accounting::Gaap);
+        assert_eq!(parse("?x=1&basis=non-gaap").0.basis, Accounting::NonGaap);
+    }
+
+    #[test]
+    fn arriving_shows_loads_or_keeps_the_page() {
+        let r = report();
+        let home = ViewState::default();
+        let card = |id: &str| ViewState { card: Some(id.into()), ..Default::default() };
+        let embed_eps = ViewState { embed: true, ..card("eps") };
+        // On its own page, the whole address applies.
+        let address = "card/eps/?faq=what-next&theme=dark#faq";
+        assert_eq!(arrive(&card("eps"), address, &r), Arrival::Show(parse(address).0, vec![]));
+        // An older link to a view of the same layout is shown in place.
+        assert_eq!(arrive(&home, "?card=eps", &r), Arrival::Show(card("eps"), vec![]));
+        // One to an embed loads the embed's page, which then shows itself.
+        assert_eq!(arrive(&home, "?card=eps&embed=1", &r), Arrival::Load("embed/card/eps/".into()));
+        assert_eq!(arrive(&embed_eps, "embed/card/eps/", &r), Arrival::Show(embed_eps.clone(), vec![]));
+        // A rewriting host served the home page for an embed it lacks: no loop.
+        assert_eq!(
+            arrive(&home, "embed/card/eps/", &r),
+            Arrival::Show(home.clone(), vec![Problem::new("page")])
+        );
+        // Unknown or malformed parts keep the page's own view, with a notice.
+        for (page, url) in [
+            (&home, "embed/card/nope/"),
+            (&home, "non-gaap/card/zzz/"),
+            (&home, "NON-GAAP/"),
+            (&embed_eps, "embed%2Fcard/eps/"),
+            (&home, "embed/embed/"),
+        ] {
+            match arrive(page, url, &r) {
+                Arrival::Show(v, p) => {
+                    assert_eq!(v.path(), page.path(), "{url}");
+                    assert!(!p.is_empty(), "{url}");
+                }
+                other => panic!("{url}: {other:?}"),
+            }
+        }
     }
 
     #[test]
@@ -564,14 +684,13 @@ mod tests {
         let (v, p) = parse("ifrs/card/nope/?faq=&section=secret");
         assert_eq!(v, ViewState::default());
         let params: Vec<_> = p.iter().map(|p| p.param).collect();
-        assert_eq!(params, ["path", "card", "faq", "section"]);
-        assert!(p[1].message().contains("“nope”"));
+        assert_eq!(params, ["path", "faq", "section"], "the path stops at its first bad part");
+        let (v, p) = parse("card/nope/?faq=&section=secret");
+        assert_eq!(v, ViewState::default());
+        let params: Vec<_> = p.iter().map(|p| p.param).collect();
+        assert_eq!(params, ["card", "faq", "section"]);
         let (v, p) = parse("card/");
-        assert_eq!(
-            (v, p.len()),
-            (ViewState::default(), 1),
-            "a card segment needs an id"
-        );
+        assert_eq!((v, p.len()), (ViewState::default(), 1), "a card segment needs an id");
     }
 
     #[test]
@@ -588,17 +707,15 @@ mod tests {
     }
 
     #[test]
-    fn hostile_values_are_kept_as_short_text() {
+    fn notices_never_repeat_the_link() {
         let evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E".repeat(5);
-        let (v, p) = parse(&format!("card/{evil}/?basis=%ZZ%"));
+        let (v, p) = parse(&format!("card/{evil}/?basis=%ZZ%&theme={evil}"));
         assert_eq!(v, ViewState::default());
-        assert_eq!(p.len(), 2);
-        assert!(
-            p[0].value.starts_with("<script>"),
-            "decoded, shown later as text only"
-        );
-        assert!(p[0].value.chars().count() <= 41);
-        assert_eq!(p[1].value, "%ZZ%");
+        assert_eq!(p.len(), 3);
+        for problem in p {
+            let m = problem.message();
+            assert!(!m.contains("script") && !m.contains('%') && !m.contains('<'), "{m}");
+        }
     }
 
     #[test]
@@ -643,5 +760,162 @@ mod tests {
             ViewState::default().title(&r),
             "Cerebras Systems Q1 2026 — Earnings Explorer"
         );
+    }
+}
+
+/// Properties over arbitrary addresses, with a few thousand cases each in the
+/// test run; `PROPTEST_CASES=1000000 cargo test --release --lib url::props`
+/// runs a million each (see the README).
+#[cfg(test)]
+mod props {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::state::meta::pre_rendered_views;
+
+    fn report() -> &'static Report {
+        static REPORT: OnceLock<Report> = OnceLock::new();
+        REPORT.get_or_init(|| Report::from_json(crate::model::BUNDLED).expect("bundled report"))
+    }
+
+    fn pages() -> &'static Vec<ViewState> {
+        static PAGES: OnceLock<Vec<ViewState>> = OnceLock::new();
+        PAGES.get_or_init(|| pre_rendered_views(report()))
+    }
+
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(3_000);
+        ProptestConfig {
+            cases,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }
+    }
+
+    /// Pieces of addresses: the real words, their near misses, and escapes.
+    fn word() -> impl Strategy<Value = String> {
+        let r = report();
+        let mut words: Vec<String> = [
+            "embed", "card", "faq", "non-gaap", "gaap", "NON-GAAP", "Non_GAAP", "index.html", ".",
+            "..", "", "%2F", "embed%2Fcard", "%2e%2e", "%", "%ZZ", "%C3%A9", "+", "%00", "\u{e9}",
+            "<script>", "\"", "'", " ", "?", "#", "&", "=", "basis", "section", "theme", "bg",
+            "metric", "question", "dark", "transparent", "1", "utm_source",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        words.extend(r.cards.iter().map(|c| c.id.clone()));
+        words.extend(r.faq.iter().map(|q| q.id.clone()));
+        words.extend(r.cards.iter().map(|c| c.id.to_uppercase()));
+        words.extend(crate::state::Section::ALL.iter().map(|s| s.as_str().to_string()));
+        prop_oneof![
+            4 => proptest::sample::select(words),
+            1 => "\\PC{0,12}",
+        ]
+    }
+
+    /// Addresses built from those pieces, or any text at all.
+    fn address() -> impl Strategy<Value = String> {
+        let joined = (
+            proptest::collection::vec(word(), 0..6),
+            proptest::collection::vec((word(), word()), 0..5),
+            proptest::option::of(word()),
+            any::<bool>(),
+        )
+            .prop_map(|(segments, query, fragment, slash)| {
+                let mut url = segments.join("/");
+                if slash {
+                    url.push('/');
+                }
+                if !query.is_empty() {
+                    url.push('?');
+                    let pairs: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                    url.push_str(&pairs.join("&"));
+                }
+                if let Some(f) = fragment {
+                    url.push('#');
+                    url.push_str(&f);
+                }
+                url
+            });
+        prop_oneof![3 => joined, 1 => "\\PC{0,80}", 1 => any::<String>()]
+    }
+
+    /// Any view a reader can reach.
+    fn view() -> impl Strategy<Value = ViewState> {
+        let r = report();
+        let cards: Vec<String> = r.cards.iter().map(|c| c.id.clone()).collect();
+        let answers: Vec<String> = r.faq.iter().map(|q| q.id.clone()).collect();
+        let sections: Vec<Section> = Section::ALL.into_iter().filter(|s| s.present_in(r)).collect();
+        (
+            proptest::sample::select(Accounting::ALL.to_vec()),
+            proptest::option::of(proptest::sample::select(cards)),
+            proptest::option::of(proptest::sample::select(answers)),
+            proptest::option::of(proptest::sample::select(sections)),
+            any::<bool>(),
+            proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
+            any::<bool>(),
+        )
+            .prop_map(|(basis, card, faq, section, embed, theme, transparent)| ViewState {
+                basis,
+                card,
+                faq,
+                section,
+                embed,
+                theme,
+                transparent,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn any_address_parses_to_a_pre_rendered_page(url in address()) {
+            let (v, problems) = ViewState::from_url(&url, report());
+            prop_assert!(pages().iter().any(|p| p.path() == v.path()), "{url:?} gave {:?}", v.path());
+            for p in problems {
+                prop_assert!(!p.message().is_empty());
+            }
+        }
+
+        #[test]
+        fn every_view_round_trips_through_its_link(v in view()) {
+            let href = v.to_href();
+            prop_assert_eq!(ViewState::from_url(&href, report()), (v, vec![]), "{}", href);
+        }
+
+        #[test]
+        fn links_use_only_url_safe_characters(v in view()) {
+            let href = v.to_href();
+            prop_assert!(
+                href.chars().all(|c| c.is_ascii_alphanumeric() || "-._~/?#&=".contains(c)),
+                "{}", href
+            );
+        }
+
+        #[test]
+        fn arriving_never_loops_and_stays_on_known_pages(
+            page in proptest::sample::select(pages().clone()),
+            url in address(),
+        ) {
+            match arrive(&page, &url, report()) {
+                Arrival::Show(v, _) => {
+                    prop_assert!(pages().iter().any(|p| p.path() == v.path()));
+                    prop_assert!(v.embed == page.embed, "the layout is the page's");
+                }
+                Arrival::Load(href) => {
+                    let next = ViewState::from_url(&href, report()).0.pre_rendered();
+                    prop_assert!(pages().contains(&next));
+                    let again = arrive(&next, &href, report());
+                    prop_assert!(matches!(again, Arrival::Show(_, ref p) if p.is_empty()), "{:?}", again);
+                }
+            }
+        }
     }
 }

@@ -36,12 +36,13 @@ pub fn publish_loader(dist: &Path) -> Result<Loader, String> {
     })
 }
 
-/// Whether a file name carries a content hash (Trunk's `-<16 hex>` or the
-/// loader's `.<16 hex>.`), so it can be cached for good.
+/// Whether a file name carries a content hash (Trunk's `-<hex>`, 12 to 16
+/// digits as it drops leading zeros, or the loader's `.<16 hex>.`), so it
+/// can be cached for good.
 pub fn is_hashed(name: &str) -> bool {
     let stem = name.split(['.', '_']).next().unwrap_or(name);
-    let hex16 = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
-    stem.rsplit('-').next().is_some_and(hex16) || name.split('.').any(hex16)
+    let hex = |s: &str| (12..=16).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit());
+    stem.rsplit('-').next().is_some_and(hex) || name.split('.').any(hex)
 }
 
 /// Writes `_headers` (Netlify, Cloudflare Pages) and `_deploy/` (snippets
@@ -150,6 +151,7 @@ mod tests {
             "earnings-explorer-0123456789abcdef.js",
             "earnings-explorer-0123456789abcdef_bg.wasm",
             "embed.0123456789abcdef.js",
+            "components-6d9972242a31dec.css",
         ] {
             assert!(is_hashed(name), "{name}");
         }

@@ -263,14 +263,15 @@ impl Template {
                 continue;
             };
             if link.starts_with("<link rel=\"modulepreload\"") || href == wasm {
+                // Chrome checks integrity on a script preload, not on a fetch
+                // preload (the start-up script's fetch checks the wasm).
                 let kind = if href == wasm {
-                    "as=\"fetch\" type=\"application/wasm\""
+                    String::from("as=\"fetch\" type=\"application/wasm\"")
                 } else {
-                    "as=\"script\""
+                    format!("as=\"script\" integrity=\"{}\"", integrity(&read(&href)?))
                 };
-                let sri = integrity(&read(&href)?);
                 out.push_str(&format!(
-                    "<link rel=\"preload\" {kind} crossorigin href=\"{href}\" integrity=\"{sri}\">"
+                    "<link rel=\"preload\" {kind} crossorigin href=\"{href}\">"
                 ));
             } else {
                 out.push_str(link);
@@ -423,7 +424,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         assert!(page.contains("requestAnimationFrame"), "after the first paint");
         assert!(page.contains("no-js app-failed"), "a failed start leaves the plain page");
         assert!(
-            page.contains(&format!("<link rel=\"preload\" as=\"script\" crossorigin href=\"/app.js\" integrity=\"{sri}\">")),
+            page.contains(&format!("<link rel=\"preload\" as=\"script\" integrity=\"{sri}\" crossorigin href=\"/app.js\">")),
             "fetched early, compiled late"
         );
         assert!(!page.contains("modulepreload"));

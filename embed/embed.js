@@ -1,23 +1,39 @@
 /*
- * Earnings Explorer embed loader. Include it once on a page:
- *   <a href="https://…/earnings/?card=revenue" data-earnings-explorer>Cerebras Q1 2026: revenue</a>
+ * Earnings Explorer embed loader (see the README):
+ *   <a href="https://…/earnings/card/revenue/" data-earnings-explorer>Revenue</a>
  *   <script async src="https://…/earnings/embed.js"></script>
- * Each such link becomes a lazy-loaded iframe of that view that sizes itself to its content and
- * follows the page's theme. Without scripts the link stays, readable and working.
- * Messages (version 1) are described in the README; only those from the app's own origin and the
- * iframe's own window are accepted.
+ * Links to views of this app (under this script's directory) become sandboxed, self-sizing
+ * iframes of <base>embed/<view>. Other links, and all links without scripts, stay links.
  */
 (function () {
   'use strict';
-  var SIZE = 'earnings-explorer:size';
-  var THEME = 'earnings-explorer:theme';
-  var frames = [];
-  // The app lives where this script does: embed pages are at <base>embed/<view>.
-  var script = document.currentScript;
-  var base = script && script.src ? new URL('.', script.src).href : null;
-  var dark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  var LINKS = 'a[data-earnings-explorer]';
+  var has = Object.prototype.hasOwnProperty;
 
-  /* The host's theme: an explicit data-theme or color-scheme on <html>, else the system's. */
+  // The base: the directory of this script (embed.js or embed.<hash>.js), from a real <script>
+  // only, as <img name="currentScript" src=…> in the page would clobber document.currentScript.
+  var script = document.currentScript;
+  var base;
+  try {
+    if (script instanceof HTMLScriptElement && typeof script.src === 'string') base = new URL('.', script.src);
+  } catch (e) {}
+  if (!base || !/^https?:$/.test(base.protocol)) {
+    console.warn('Earnings Explorer: embed.js needs its own <script src>.');
+    return;
+  }
+  var origin = base.origin;
+  var path = base.pathname; // ends in '/'
+
+  // One loader per app base: another copy does nothing.
+  var guard = 'earnings-explorer:' + base.href;
+  if (has.call(window, guard)) return;
+  Object.defineProperty(window, guard, { value: true });
+
+  var frames = [];
+  var lastTheme;
+  var dark = window.matchMedia && matchMedia('(prefers-color-scheme: dark)');
+
+  // data-theme or color-scheme on <html>, else the system's.
   function hostTheme() {
     var root = document.documentElement;
     var set = root.getAttribute('data-theme') || root.style.colorScheme || '';
@@ -26,78 +42,100 @@
     return dark && dark.matches ? 'dark' : 'light';
   }
 
-  function sendTheme(entry) {
-    var theme = hostTheme();
-    entry.frame.style.colorScheme = theme;
-    if (entry.frame.contentWindow) {
-      entry.frame.contentWindow.postMessage({ type: THEME, version: 1, theme: theme }, entry.origin);
+  // To the app's origin only. It names this page: the app then sends sizes (and views) only here.
+  function sendTheme(frame, theme) {
+    frame.style.colorScheme = theme;
+    var win = frame.contentWindow;
+    if (win) win.postMessage({ type: 'earnings-explorer:theme', version: 1, theme: theme }, origin);
+  }
+
+  // The embed page for a link to a view of this app, else null.
+  function embedUrl(link) {
+    try {
+      var url = new URL(link.href);
+    } catch (e) {
+      return null;
     }
+    var view = url.pathname.slice(path.length);
+    // Plain segments: no encoded slashes or dots for a server to decode.
+    if (url.origin !== origin || url.pathname.indexOf(path) !== 0 || !/^([\w.~-]+\/)*[\w.~-]*$/.test(view)) return null;
+    if (view.indexOf('embed/') !== 0) view = 'embed/' + view;
+    return new URL(view + url.search + url.hash, base);
   }
 
   function upgrade(link) {
-    var url;
-    try {
-      url = new URL(link.getAttribute('href'), document.baseURI);
-    } catch (e) {
-      return;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-    if (base && url.href.indexOf(base) === 0) {
-      var view = url.href.slice(base.length);
-      if (view.indexOf('embed/') !== 0) url = new URL('embed/' + view, base);
-    } else {
-      url.searchParams.set('embed', '1');
-    }
-    var title = (link.textContent || '').trim() || 'Earnings Explorer';
+    var url = link instanceof HTMLAnchorElement && !has.call(link, guard) && link.parentNode && embedUrl(link);
+    if (!url) return;
+    Object.defineProperty(link, guard, { value: true }); // once per link
+    var title = link.textContent.replace(/\s+/g, ' ').trim() || 'Earnings Explorer';
+    var height = parseInt(link.getAttribute('data-height'), 10);
     var frame = document.createElement('iframe');
+    var attrs = {
+      sandbox: 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+      allow: 'clipboard-write; web-share',
+      loading: 'lazy',
+      referrerpolicy: 'strict-origin-when-cross-origin',
+      title: title,
+      'aria-label': title,
+    };
+    for (var name in attrs) frame.setAttribute(name, attrs[name]);
+    // The CSSOM, which a strict style-src allows (unlike a style attribute).
+    var style = frame.style;
+    style.display = 'block';
+    style.width = '100%';
+    style.minWidth = style.border = '0';
+    style.height = (isFinite(height) ? Math.min(5000, Math.max(100, height)) : 480) + 'px';
+    style.colorScheme = hostTheme();
+    frame.addEventListener('load', function () { sendTheme(frame, hostTheme()); });
     frame.src = url.href;
-    frame.title = title;
-    frame.setAttribute('aria-label', title);
-    frame.setAttribute('loading', 'lazy');
-    frame.style.cssText = 'display:block;width:100%;min-width:0;border:0;height:' +
-      (parseInt(link.getAttribute('data-height'), 10) || 480) + 'px';
-    var entry = { frame: frame, origin: url.origin };
-    frame.style.colorScheme = hostTheme();
-    frame.addEventListener('load', function () { sendTheme(entry); });
-    frames.push(entry);
+    frames.push(frame);
     link.parentNode.replaceChild(frame, link);
   }
 
   window.addEventListener('message', function (event) {
     var data = event.data;
-    if (!data || data.type !== SIZE || data.version !== 1) return;
+    if (event.origin !== origin || !data || data.type !== 'earnings-explorer:size' || data.version !== 1) return;
     for (var i = 0; i < frames.length; i++) {
-      var entry = frames[i];
-      if (event.source === entry.frame.contentWindow && event.origin === entry.origin) {
-        var height = Number(data.height);
-        if (isFinite(height) && height > 0 && height < 100000) {
-          entry.frame.style.height = Math.ceil(height) + 'px';
-        }
-        // The first size message says the app is listening: tell it the theme.
-        if (!entry.ready) {
-          entry.ready = true;
-          sendTheme(entry);
-        }
-        return;
-      }
+      var frame = frames[i];
+      if (event.source !== frame.contentWindow) continue;
+      var h = data.height;
+      if (typeof h === 'number' && h >= 1 && h <= 100000) frame.style.height = Math.ceil(h) + 'px';
+      // The first size says the app listens: the theme again.
+      if (!frame.sized) sendTheme(frame, hostTheme());
+      frame.sized = true;
+      return;
     }
   });
 
-  function sendThemeToAll() {
-    for (var i = 0; i < frames.length; i++) sendTheme(frames[i]);
-  }
-  if (dark && dark.addEventListener) dark.addEventListener('change', sendThemeToAll);
-  if (window.MutationObserver) {
-    new MutationObserver(sendThemeToAll).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme', 'style', 'class'],
-    });
+  function themeChanged() {
+    var theme = hostTheme();
+    if (theme === lastTheme) return;
+    lastTheme = theme;
+    for (var i = 0; i < frames.length; i++) sendTheme(frames[i], theme);
   }
 
-  function run() {
-    var links = document.querySelectorAll('a[data-earnings-explorer]');
+  // Upgrades `node` if it is a link, else the links in it.
+  function scan(node) {
+    if (node.nodeType === 1 && node.matches && node.matches(LINKS)) return upgrade(node);
+    var links = node.querySelectorAll ? node.querySelectorAll(LINKS) : [];
     for (var i = 0; i < links.length; i++) upgrade(links[i]);
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
-  else run();
+
+  function start() {
+    lastTheme = hostTheme();
+    scan(document);
+    if (!window.MutationObserver) return;
+    // Links added later (a comment widget, a single-page app) too.
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        for (var j = 0; j < records[i].addedNodes.length; j++) scan(records[i].addedNodes[j]);
+      }
+    }).observe(document, { childList: true, subtree: true });
+    new MutationObserver(themeChanged).observe(document.documentElement,
+      { attributes: true, attributeFilter: ['data-theme', 'style', 'class'] });
+    if (dark && dark.addEventListener) dark.addEventListener('change', themeChanged);
+  }
+  // Links still being parsed may lack their text (the title): wait for the document.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

@@ -102,7 +102,7 @@ describe('embedding', () => {
     // A frame on a third origin tries to resize the embed through the host,
     // and to restyle the embed directly.
     foreign.put('/evil.html', `<!doctype html><script>
-      parent.postMessage({ type: 'earnings-explorer:size', version: 1, height: 7 }, '*');
+      parent.postMessage({ type: 'earnings-explorer:size', version: 1, height: 4321 }, '*');
       for (const f of parent.frames) f.postMessage({ type: 'earnings-explorer:theme', version: 1, theme: 'dark' }, '*');
     </script>`);
     hostSite.put('/attack.html', article(embedLink('')));
@@ -111,8 +111,9 @@ describe('embedding', () => {
     const frame = page.frameLocator('iframe').first();
     await frame.getByRole('heading', { name: 'Cerebras Systems Q1 2026' }).waitFor();
     const height = await settledHeight(page);
+    // Larger than the content: a believed size would stick (a smaller one the app would undo).
     await page.evaluate((src) => {
-      window.postMessage({ type: 'earnings-explorer:size', version: 1, height: 7 }, '*');
+      window.postMessage({ type: 'earnings-explorer:size', version: 1, height: 4321 }, '*');
       const evil = document.createElement('iframe');
       evil.src = src;
       document.body.append(evil);

@@ -15,8 +15,8 @@ export const sizes = (bytes) => ({
 export async function firstView(dist, path = '') {
   const html = await readFile(join(dist, path, 'index.html'));
   const text = html.toString();
-  const js = text.match(/import\('\/([^']+\.js)'\)/)?.[1];
-  const wasm = text.match(/module_or_path: '\/([^']+\.wasm)'/)?.[1];
+  const js = text.match(/import\("\/([^"]+\.js)"\)/)?.[1];
+  const wasm = text.match(/fetch\("\/([^"]+\.wasm)"/)?.[1];
   if (!js || !wasm) throw new Error(`dist/${path}index.html does not load the app`);
   const assets = [{ name: `${path}index.html`, ...sizes(html) }];
   for (const file of [js, wasm]) assets.push({ name: file, ...sizes(await readFile(join(dist, file))) });

@@ -35,11 +35,16 @@ if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.pac
 fi
 
 # Debian packages: the font the pre-rendered preview images are drawn in, and
-# for the tests (--browser) Chromium with its driver.
+# for the tests (--browser) Chromium with its driver, and nginx with its
+# brotli_static module: the end-to-end tests serve dist/ with the shipped
+# deploy/nginx/ config, from their own nginx process on a free port (the
+# system nginx service is never used; the package may start it on port 80).
 packages=()
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || packages+=(fonts-dejavu-core)
-if [[ ${1:-} == --browser ]] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
-  packages+=(chromium chromium-driver)
+if [[ ${1:-} == --browser ]]; then
+  { command -v chromium && command -v chromedriver; } >/dev/null || packages+=(chromium chromium-driver)
+  [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null || packages+=(nginx)
+  [[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]] || packages+=(libnginx-mod-http-brotli-static)
 fi
 if ((${#packages[@]})); then
   step "Installing from Debian: ${packages[*]}"

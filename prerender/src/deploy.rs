@@ -57,6 +57,10 @@ pub fn write_headers(
 ) -> Result<(), String> {
     let page_policy = csp.header(false);
     let embed_policy = csp.header(true);
+    // The policy goes inside quoted strings of nginx and Caddy configs.
+    if page_policy.contains(['"', '\\', '$', '\n']) {
+        return Err(format!("the policy cannot be quoted in a server config: {page_policy}"));
+    }
     let mut h = String::from(
         "# Written by the build (prerender/src/deploy.rs): do not edit.\n\
          # Netlify and Cloudflare Pages read this file; see deploy/netlify-cloudflare.md.\n",
@@ -90,6 +94,14 @@ pub fn write_headers(
     h.push_str(&format!(
         "{base}embed.js\n  Cache-Control: no-cache\n  Access-Control-Allow-Origin: *\n"
     ));
+    h.push_str(&format!(
+        "{base}examples/*\n  Content-Security-Policy: {page_policy}\n  Cache-Control: no-cache\n\
+         {base}preview/*\n  Cache-Control: public, max-age=3600\n"
+    ));
+    let rules = h.lines().filter(|l| l.starts_with('/')).count();
+    if rules > 100 {
+        eprintln!("prerender: _headers has {rules} rules; Cloudflare Pages reads the first 100 only");
+    }
     write(&dist.join("_headers"), h)?;
 
     let nginx = |policy: &str| format!("add_header Content-Security-Policy \"{policy}\" always;\n");

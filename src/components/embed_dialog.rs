@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::share::copy_text;
 use crate::state::embed::{snippets, Snippets, FIXED_HEIGHT};
-use crate::state::history::page_url;
+use crate::state::history::{page_url, published_loader};
 use crate::state::{use_explorer, ViewState};
 
 /// One snippet with its label and copy button.
@@ -61,7 +61,8 @@ pub fn EmbedDialog() -> impl IntoView {
     let open = move |_| {
         let view: ViewState = ex.view.get_untracked();
         let title = view.shared().title(&ex.report());
-        code.set(snippets(&page_url(&ViewState::default()), &view, &title));
+        let base = page_url(&ViewState::default());
+        code.set(snippets(&base, &view, &title, &published_loader()));
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }

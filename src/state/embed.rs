@@ -3,12 +3,16 @@
 //!
 //! Message format, version 1 (all messages are plain objects):
 //! - to the host, whenever the content height changes:
-//!   `{"type": "earnings-explorer:size", "version": 1, "height": 812, "view": "?card=revenue"}`
+//!   `{"type": "earnings-explorer:size", "version": 1, "height": 812}` to any window (`*`)
+//!   until the host has named itself; after that, to the host's origin only, with the view:
+//!   `{"type": "earnings-explorer:size", "version": 1, "height": 812, "view": "card/revenue/"}`
 //! - to AMP hosts, at the same time: `{"sentinel": "amp", "type": "embed-size", "height": 812}`
-//! - from the host, to set the theme at run time:
-//!   `{"type": "earnings-explorer:theme", "version": 1, "theme": "dark"}` (`light`, `dark` or `auto`)
+//! - from the host, to set the theme at run time and to name itself (its origin is where sizes
+//!   then go): `{"type": "earnings-explorer:theme", "version": 1, "theme": "dark"}`
+//!   (`light`, `dark` or `auto`)
 //!
-//! Messages carry sizes and view names only, never data from the host.
+//! Messages carry sizes and view names only, never data from the host; the
+//! view only to a host that has named itself.
 
 use serde_json::json;
 
@@ -18,16 +22,43 @@ pub const SIZE_TYPE: &str = "earnings-explorer:size";
 pub const THEME_TYPE: &str = "earnings-explorer:theme";
 pub const VERSION: u64 = 1;
 
-/// The file name of the embed loader, next to the app's `index.html`.
-pub const LOADER: &str = "embed.js";
+/// The embed loader as the build published it, next to the app's
+/// `index.html`: its content-hashed file (`embed.<hash>.js`, which a snippet
+/// can pin) and its Subresource Integrity value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loader {
+    pub file: String,
+    pub integrity: Option<String>,
+}
+
+impl Default for Loader {
+    /// The loader under its stable name, unpinned.
+    fn default() -> Loader {
+        Loader {
+            file: "embed.js".into(),
+            integrity: None,
+        }
+    }
+}
 
 /// The height of a plain iframe, which cannot resize itself.
 pub const FIXED_HEIGHT: u32 = 640;
 
-/// The size message for the host page.
-pub fn size_message(height: u32, view: &ViewState) -> String {
-    json!({ "type": SIZE_TYPE, "version": VERSION, "height": height, "view": view.shared().to_href() })
-        .to_string()
+/// The size message for the host page: with the reader's view only for a
+/// host that has named itself (see [`host_origin`]).
+pub fn size_message(height: u32, view: Option<&ViewState>) -> String {
+    let mut message = json!({ "type": SIZE_TYPE, "version": VERSION, "height": height });
+    if let Some(view) = view {
+        message["view"] = json!(view.shared().to_href());
+    }
+    message.to_string()
+}
+
+/// The origin a theme message came from, as the one to send sizes (and the
+/// view) to from now on; `None` for an opaque (`null`) or empty origin,
+/// which no message can be addressed to.
+pub fn host_origin(origin: &str) -> Option<&str> {
+    (!origin.is_empty() && origin != "null").then_some(origin)
 }
 
 /// The same size in AMP's `embed-size` form, so AMP pages can resize the frame.
@@ -64,7 +95,7 @@ pub struct Snippets {
 
 /// The snippets embedding `view` of the app whose base URL is `base`
 /// (e.g. `https://example.org/earnings/`).
-pub fn snippets(base: &str, view: &ViewState, title: &str) -> Snippets {
+pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> Snippets {
     let link = resolve(base, &view.shared().to_href());
     let frame = resolve(
         base,
@@ -77,9 +108,14 @@ pub fn snippets(base: &str, view: &ViewState, title: &str) -> Snippets {
     let title = escape_html(title);
     Snippets {
         loader: format!(
-            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}\"></script>",
+            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}\"{}></script>",
             escape_html(&link),
-            escape_html(&resolve(base, LOADER))
+            escape_html(&resolve(base, &loader.file)),
+            loader
+                .integrity
+                .as_deref()
+                .map(|sri| format!(" integrity=\"{}\" crossorigin=\"anonymous\"", escape_html(sri)))
+                .unwrap_or_default()
         ),
         iframe: format!(
             "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{FIXED_HEIGHT}\" style=\"border:0\"></iframe>",
@@ -105,10 +141,16 @@ mod tests {
 
     #[test]
     fn size_messages_carry_only_the_height_and_the_view() {
-        let m: serde_json::Value = serde_json::from_str(&size_message(812, &view())).unwrap();
+        let m: serde_json::Value = serde_json::from_str(&size_message(812, Some(&view()))).unwrap();
         assert_eq!(
             m,
             json!({ "type": "earnings-explorer:size", "version": 1, "height": 812, "view": "non-gaap/card/net-loss/" })
+        );
+        // Before the host has named itself: the height alone.
+        let m: serde_json::Value = serde_json::from_str(&size_message(812, None)).unwrap();
+        assert_eq!(
+            m,
+            json!({ "type": "earnings-explorer:size", "version": 1, "height": 812 })
         );
         let amp: serde_json::Value = serde_json::from_str(&amp_size_message(812)).unwrap();
         assert_eq!(
@@ -134,11 +176,22 @@ mod tests {
     }
 
     #[test]
+    fn only_a_real_origin_names_the_host() {
+        assert_eq!(
+            host_origin("https://news.example"),
+            Some("https://news.example")
+        );
+        assert_eq!(host_origin("null"), None);
+        assert_eq!(host_origin(""), None);
+    }
+
+    #[test]
     fn snippets_embed_the_view_and_escape_the_title() {
         let s = snippets(
             "https://example.org/earnings/",
             &view(),
             "Net loss \"<Q1>\"",
+            &Loader::default(),
         );
         assert_eq!(
             s.loader,
@@ -148,5 +201,17 @@ mod tests {
             "<iframe src=\"https://example.org/earnings/embed/non-gaap/card/net-loss/?theme=dark\""
         ));
         assert!(s.iframe.contains("height=\"640\"") && s.iframe.contains("loading=\"lazy\""));
+    }
+
+    #[test]
+    fn a_published_loader_is_pinned_by_its_integrity() {
+        let loader = Loader {
+            file: "embed.0123456789abcdef.js".into(),
+            integrity: Some("sha384-abc".into()),
+        };
+        let s = snippets("https://example.org/e/", &view(), "T", &loader);
+        assert!(s.loader.ends_with(
+            "<script async src=\"https://example.org/e/embed.0123456789abcdef.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"
+        ), "{}", s.loader);
     }
 }

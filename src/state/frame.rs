@@ -1,6 +1,8 @@
 //! The browser side of presentation and embedding: applies the theme and
 //! background, and inside an iframe reports the content height to the host
-//! and takes theme messages from it (format in [`super::embed`]). Effects only.
+//! and takes theme messages from it (format in [`super::embed`]). Until the
+//! host names itself with a theme message, sizes go to any window and carry
+//! no view; after that, only to the host's origin. Effects only.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -16,17 +18,33 @@ fn parent_window() -> Option<web_sys::Window> {
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
 }
 
-fn post(to: &web_sys::Window, json: &str) {
+fn post(to: &web_sys::Window, json: &str, target_origin: &str) {
     if let Ok(message) = js_sys::JSON::parse(json) {
-        // Sizes and view names only: nothing here is private to the host or the reader.
-        let _ = to.post_message(&message, "*");
+        let _ = to.post_message(&message, target_origin);
     }
+}
+
+fn content_height(root: &web_sys::Element) -> u32 {
+    root.get_bounding_client_rect().height().ceil() as u32
+}
+
+/// Reports the content height: to any window, without the reader's view,
+/// until the host has named itself; then to the host's origin only, with it.
+fn report(to: &web_sys::Window, height: u32, view: &ViewState, host: Option<&str>) {
+    match host {
+        Some(origin) => post(to, &embed::size_message(height, Some(view)), origin),
+        None => post(to, &embed::size_message(height, None), "*"),
+    }
+    // The height alone, which any page may know.
+    post(to, &embed::amp_size_message(height), "*");
 }
 
 /// Starts applying the theme and, when embedded, talking to the host page.
 pub fn connect(view: RwSignal<ViewState>) {
     // The host may set the theme at run time; that wins over the link's.
     let host_theme = RwSignal::new(None::<Theme>);
+    // The host's origin, once a theme message from it has named it.
+    let host_origin = RwSignal::new(None::<String>);
 
     Effect::new(move |_| {
         let (theme, transparent) = view.with(|v| (v.theme, v.transparent));
@@ -67,11 +85,10 @@ pub fn connect(view: RwSignal<ViewState>) {
         let to = parent.clone();
         let last = std::cell::Cell::new(0u32);
         let on_resize = Closure::<dyn Fn()>::new(move || {
-            let height = measured.get_bounding_client_rect().height().ceil() as u32;
+            let height = content_height(&measured);
             if height != last.replace(height) {
                 let v = view.get_untracked();
-                post(&to, &embed::size_message(height, &v));
-                post(&to, &embed::amp_size_message(height));
+                report(&to, height, &v, host_origin.get_untracked().as_deref());
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -96,6 +113,16 @@ pub fn connect(view: RwSignal<ViewState>) {
                     .unwrap_or_default();
                 if let Some(theme) = embed::theme_from_message(&text) {
                     host_theme.set(Some(theme));
+                    let origin = ev.origin();
+                    if let Some(origin) = embed::host_origin(&origin) {
+                        let first = host_origin.get_untracked().is_none();
+                        host_origin.set(Some(origin.to_owned()));
+                        // Named at last: tell the host the size and the view now.
+                        if first {
+                            let v = view.get_untracked();
+                            report(&parent, content_height(&root), &v, Some(origin));
+                        }
+                    }
                 }
             });
         if let Some(w) = web_sys::window() {

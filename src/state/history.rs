@@ -51,6 +51,20 @@ pub fn this_page() -> Option<(String, String)> {
     Some((view, base_path()))
 }
 
+/// The embed loader the build published, as the page names it
+/// (`<html data-loader data-loader-integrity>`); the stable `embed.js`
+/// without one.
+pub fn published_loader() -> super::embed::Loader {
+    let attr = |name: &str| root().and_then(|r| r.get_attribute(name));
+    match attr("data-loader") {
+        Some(file) if !file.contains(['/', ':', '"']) => super::embed::Loader {
+            file,
+            integrity: attr("data-loader-integrity"),
+        },
+        _ => super::embed::Loader::default(),
+    }
+}
+
 /// Marks the page as run by the app (`<html class="js">`): the controls that
 /// need it show, and the basis switch becomes a radio group.
 pub fn mark_running() {

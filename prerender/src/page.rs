@@ -181,6 +181,66 @@ if (root.className == "wait") {{
     )
 }
 
+/// Shrinks CSS for inlining: drops comments, and whitespace that means
+/// nothing (runs become one space; none next to `{ } ; , >`), leaving
+/// quoted strings as they are.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    let tight = |c: char| "{};,>".contains(c);
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+            }
+            '"' | '\'' => {
+                if space && !out.ends_with(tight) && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        out.extend(chars.next());
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => space = true,
+            c => {
+                if space && !tight(c) && !out.ends_with(tight) && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Drops HTML comments (notes for whoever edits `index.html`, not for readers).
+fn strip_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some((a, _, b)) = cut(rest, "<!--", "-->") {
+        out.push_str(a.trim_end_matches([' ', '\n']));
+        rest = b;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The text between an element's start tag and its end tag.
 fn inner<'a>(element: &'a str, end: &str) -> &'a str {
     let open = element.find('>').map_or(0, |i| i + 1);
@@ -203,8 +263,9 @@ impl Template {
         let href_of = |tag: &str| -> Option<String> {
             tag.split("href=\"").nth(1)?.split('"').next().map(str::to_string)
         };
+        let html = strip_comments(html);
         let (before, _, after) =
-            cut(html, "<title>", "</title>").ok_or("index.html has no <title>")?;
+            cut(&html, "<title>", "</title>").ok_or("index.html has no <title>")?;
         let after = match cut(after, "<meta name=\"description\"", ">") {
             Some((a, _, b)) => format!("{a}{b}"),
             None => after.to_string(),
@@ -220,8 +281,7 @@ impl Template {
             let href = href_of(link).ok_or("a stylesheet link has no href")?;
             head.push_str(a);
             at.get_or_insert(head.len());
-            css.push_str(text(&href)?.trim());
-            css.push('\n');
+            css.push_str(&minify_css(&text(&href)?));
             rest = b;
         }
         head.push_str(rest);
@@ -410,7 +470,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         assert!(!page.contains("<base "), "no <base>: the policy has base-uri 'none'");
         assert!(page.contains("<title>Net loss, Non-GAAP — Acme &quot;Q3&quot;</title>"));
         assert!(!page.contains("placeholder"), "Trunk's placeholders are gone");
-        assert!(page.contains("<style>/* /a-1.css */ body{}\n/* /b-2.css */ body{}\n</style>"));
+        assert!(page.contains("<style>body{}body{}</style>"), "the CSS, inlined and minified");
         assert!(!page.contains("rel=\"stylesheet\""));
         assert!(page.contains("<meta property=\"og:image\" content=\"https://x.org/e/preview/non-gaap-card-net-loss.png\" />"));
         assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\" />"));
@@ -429,6 +489,15 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         );
         assert!(!page.contains("modulepreload"));
         assert!(!page.contains("noindex"));
+    }
+
+    #[test]
+    fn css_is_minified_without_changing_its_meaning() {
+        let css = "/* a note */\n:root {\n  --font: \"Segoe  UI\", sans-serif;\n}\na > b,\nc :hover { width: calc(1px + 2px); content: \"a /* b */ {\"; }\n";
+        assert_eq!(
+            minify_css(css),
+            ":root{--font: \"Segoe  UI\",sans-serif;}a>b,c :hover{width: calc(1px + 2px);content: \"a /* b */ {\";}"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! - [`state`]: the view state and its URL form, shared through one context;
 //! - [`components`]: the page, one small component per concern.
 
+pub mod bundled;
 pub mod components;
 pub mod model;
 pub mod state;

@@ -15,7 +15,7 @@ mod preview;
 use std::fs;
 use std::path::Path;
 
-use earnings_explorer::model::{format, Report, BUNDLED};
+use earnings_explorer::model::format;
 use earnings_explorer::state::embed::escape_html;
 use earnings_explorer::state::meta::{description, headline, pre_rendered_views};
 use earnings_explorer::state::url::{resolve, ViewState};
@@ -78,7 +78,8 @@ fn run() -> Result<String, String> {
     })?;
     let loader = deploy::publish_loader(dist)?;
     template.set_loader(&loader);
-    let report = Report::from_json(BUNDLED).map_err(|e| format!("the bundled dataset: {e}"))?;
+    // The same compiled-in report the wasm carries.
+    let report = earnings_explorer::bundled::report();
     let renderer = preview::Renderer::new()?;
 
     let views = pre_rendered_views(&report);

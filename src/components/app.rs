@@ -1,4 +1,4 @@
-//! The root component: loads the dataset, renders the view its page was
+//! The root component: takes the report (the bundled one by default), renders the view its page was
 //! pre-rendered for, then applies the address; provides the explorer and
 //! lays out the page.
 
@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use super::basis_switch::BasisSwitch;
 use super::bridge::Bridge;
-use super::dataset_error::DatasetError;
 use super::embed_dialog::EmbedDialog;
 use super::faq::FaqSection;
 use super::masthead::Masthead;
@@ -18,7 +17,7 @@ use super::sections::*;
 use super::share::ShareButton;
 use super::sources::SourcesSection;
 use super::url_notice::{AppStopped, UrlNotice};
-use crate::model::{Accounting, Report, BUNDLED};
+use crate::model::{Accounting, Report};
 use crate::state::history::{base_url, current_url, sync_with_location};
 use crate::state::url::{arrive, resolve, Arrival};
 use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, ViewState};
@@ -26,9 +25,9 @@ use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, View
 /// The whole explorer for one report.
 #[component]
 pub fn App(
-    /// The dataset (JSON); the bundled report by default.
-    #[prop(default = BUNDLED)]
-    dataset: &'static str,
+    /// The report; the bundled one (compiled in) by default.
+    #[prop(optional, into)]
+    report: Option<Arc<Report>>,
     /// The path of the page, relative to the app's base, as the pre-render
     /// wrote it (`<html data-view>`), e.g. `non-gaap/card/net-loss/`. The
     /// app renders exactly this view, so hydration meets the markup it
@@ -39,35 +38,30 @@ pub fn App(
     #[prop(into, default = String::from("/"))]
     base: String,
 ) -> impl IntoView {
-    match Report::from_json(dataset) {
-        Err(error) => Either::Left(view! { <DatasetError error=error/> }),
-        Ok(report) => {
-            let report = Arc::new(report);
-            let path = url.split(['?', '#']).next().unwrap_or_default();
-            let page = ViewState::from_url(path, &report).0.pre_rendered();
-            let embed = page.embed;
-            let ex = provide_explorer(report.clone(), page.clone(), base);
-            let problems_shown = RwSignal::new(Vec::<Problem>::new());
-            let arrival_report = report.clone();
-            Effect::new(move |_| match arrive(&page, &current_url(), &arrival_report) {
-                Arrival::Load(href) => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().replace(&resolve(&base_url(), &href));
-                    }
-                }
-                Arrival::Show(view, problems) => {
-                    ex.view.set(view);
-                    problems_shown.set(problems);
-                }
-            });
-            sync_with_location(ex.view, report);
-            frame::connect(ex.view);
-            Either::Right(if embed {
-                Either::Left(view! { <EmbedPage problems=problems_shown/> })
-            } else {
-                Either::Right(view! { <Page problems=problems_shown/> })
-            })
+    let report = report.unwrap_or_else(|| Arc::new(crate::bundled::report()));
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let page = ViewState::from_url(path, &report).0.pre_rendered();
+    let embed = page.embed;
+    let ex = provide_explorer(report.clone(), page.clone(), base);
+    let problems_shown = RwSignal::new(Vec::<Problem>::new());
+    let arrival_report = report.clone();
+    Effect::new(move |_| match arrive(&page, &current_url(), &arrival_report) {
+        Arrival::Load(href) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace(&resolve(&base_url(), &href));
+            }
         }
+        Arrival::Show(view, problems) => {
+            ex.view.set(view);
+            problems_shown.set(problems);
+        }
+    });
+    sync_with_location(ex.view, report);
+    frame::connect(ex.view);
+    if embed {
+        Either::Left(view! { <EmbedPage problems=problems_shown/> })
+    } else {
+        Either::Right(view! { <Page problems=problems_shown/> })
     }
 }
 

@@ -7,7 +7,6 @@ mod badge;
 mod basis_switch;
 mod bridge;
 mod chart;
-mod dataset_error;
 mod embed_dialog;
 mod faq;
 mod figure;

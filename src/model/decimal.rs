@@ -16,7 +16,20 @@ pub struct Decimal {
 
 const MAX_SCALE: u32 = 12;
 
+/// Written into the build's Rust code (see `build.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+impl super::code::RustCode for Decimal {
+    fn rust(&self) -> String {
+        format!("crate::model::decimal::Decimal::from_parts({}, {})", self.units, self.scale)
+    }
+}
+
 impl Decimal {
+    /// `units / 10^scale`, as the build's Rust code writes it.
+    pub const fn from_parts(units: i128, scale: u32) -> Self {
+        Decimal { units, scale }
+    }
+
     /// A whole number.
     pub const fn int(n: i64) -> Self {
         Decimal {

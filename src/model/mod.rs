@@ -6,6 +6,8 @@
 
 pub mod basis;
 pub mod chart;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod code;
 pub mod comparison;
 pub mod dataset;
 pub mod decimal;
@@ -19,5 +21,7 @@ pub mod text;
 pub use basis::{Accounting, Basis};
 pub use report::{Figure, LoadError, Report};
 
-/// The report bundled into the app.
+/// The dataset file bundled into the app, as its author wrote it (read and
+/// checked natively: by `build.rs`, the pre-render and the tests).
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED: &str = include_str!("../../data/cerebras-q1-2026.json");

@@ -97,8 +97,8 @@ pub struct Report {
     pub released: String,
     pub as_of: String,
     pub sources: Vec<Source>,
-    figures: Vec<Figure>,
-    index: HashMap<String, usize>,
+    /// Every figure, resolved, in the dataset's order (see [`Report::figure`]).
+    pub figures: Vec<Figure>,
     pub comparisons: Vec<Comparison>,
     pub reconciliation: Option<Reconciliation>,
     pub cards: Vec<Card>,
@@ -118,7 +118,7 @@ impl Report {
 
     /// A figure by id.
     pub fn figure(&self, id: &str) -> Option<&Figure> {
-        self.index.get(id).map(|&i| &self.figures[i])
+        self.figures.iter().find(|f| f.id == id)
     }
 
     /// All figures, in the dataset's order.
@@ -518,7 +518,6 @@ impl Report {
             as_of: raw.as_of,
             sources: raw.sources,
             figures,
-            index,
             comparisons,
             reconciliation,
             cards: raw.cards,

@@ -132,7 +132,7 @@ mod tests {
     fn explorer_state_changes_natively_without_a_browser() {
         let owner = Owner::new();
         owner.with(|| {
-            let report = Arc::new(Report::from_json(crate::model::BUNDLED).unwrap());
+            let report = Arc::new(crate::bundled::report());
             let ex = provide_explorer(report, ViewState::default(), "/e/".into());
             ex.set_basis(Accounting::NonGaap);
             ex.toggle_card("net-loss", true);

@@ -14,8 +14,6 @@
 //! Messages carry sizes and view names only, never data from the host; the
 //! view only to a host that has named itself.
 
-use serde_json::json;
-
 use super::url::{resolve, Theme, ViewState};
 
 pub const SIZE_TYPE: &str = "earnings-explorer:size";
@@ -46,12 +44,14 @@ pub const FIXED_HEIGHT: u32 = 640;
 
 /// The size message for the host page: with the reader's view only for a
 /// host that has named itself (see [`host_origin`]).
+/// JSON written by hand: a view's link uses only URL-safe characters (a
+/// property test says so), so it needs no escaping, and the wasm needs no
+/// JSON library.
 pub fn size_message(height: u32, view: Option<&ViewState>) -> String {
-    let mut message = json!({ "type": SIZE_TYPE, "version": VERSION, "height": height });
-    if let Some(view) = view {
-        message["view"] = json!(view.shared().to_href());
-    }
-    message.to_string()
+    let view = view
+        .map(|v| format!(",\"view\":\"{}\"", v.shared().to_href()))
+        .unwrap_or_default();
+    format!("{{\"type\":\"{SIZE_TYPE}\",\"version\":{VERSION},\"height\":{height}{view}}}")
 }
 
 /// The origin a theme message came from, as the one to send sizes (and the
@@ -63,17 +63,21 @@ pub fn host_origin(origin: &str) -> Option<&str> {
 
 /// The same size in AMP's `embed-size` form, so AMP pages can resize the frame.
 pub fn amp_size_message(height: u32) -> String {
-    json!({ "sentinel": "amp", "type": "embed-size", "height": height }).to_string()
+    format!("{{\"sentinel\":\"amp\",\"type\":\"embed-size\",\"height\":{height}}}")
 }
 
-/// Reads a theme message from the host; anything else, or any other
-/// version, is `None` and ignored.
-pub fn theme_from_message(json: &str) -> Option<Theme> {
-    let value: serde_json::Value = serde_json::from_str(json).ok()?;
-    if value.get("type")?.as_str()? != THEME_TYPE || value.get("version")?.as_u64()? != VERSION {
+/// Reads a theme message from the host, given its `type`, `version` and
+/// `theme` fields as found; anything else, or any other version, is `None`
+/// and ignored.
+pub fn theme_from_message(
+    kind: Option<&str>,
+    version: Option<f64>,
+    theme: Option<&str>,
+) -> Option<Theme> {
+    if kind? != THEME_TYPE || version? != VERSION as f64 {
         return None;
     }
-    Theme::parse(value.get("theme")?.as_str()?)
+    Theme::parse(theme?)
 }
 
 /// Escapes text for an HTML attribute value or text node.
@@ -127,6 +131,7 @@ pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
     use crate::model::Accounting;
 
     fn view() -> ViewState {
@@ -161,17 +166,17 @@ mod tests {
 
     #[test]
     fn theme_messages_are_read_strictly() {
-        let ok = r#"{"type":"earnings-explorer:theme","version":1,"theme":"dark"}"#;
-        assert_eq!(theme_from_message(ok), Some(Theme::Dark));
-        for bad in [
-            r#"{"type":"earnings-explorer:theme","version":2,"theme":"dark"}"#,
-            r#"{"type":"other","version":1,"theme":"dark"}"#,
-            r#"{"type":"earnings-explorer:theme","version":1,"theme":"<b>"}"#,
-            r#"{"type":"earnings-explorer:theme","version":1}"#,
-            r#""earnings-explorer:theme""#,
-            "not json",
+        let t = THEME_TYPE;
+        assert_eq!(theme_from_message(Some(t), Some(1.0), Some("dark")), Some(Theme::Dark));
+        for (kind, version, theme) in [
+            (Some(t), Some(2.0), Some("dark")),
+            (Some("other"), Some(1.0), Some("dark")),
+            (Some(t), Some(1.0), Some("<b>")),
+            (Some(t), Some(1.0), None),
+            (None, Some(1.0), Some("dark")),
+            (Some(t), None, Some("dark")),
         ] {
-            assert_eq!(theme_from_message(bad), None, "{bad}");
+            assert_eq!(theme_from_message(kind, version, theme), None, "{kind:?} {version:?} {theme:?}");
         }
     }
 

@@ -107,11 +107,14 @@ pub fn connect(view: RwSignal<ViewState>) {
                 if !from_parent {
                     return;
                 }
-                let text = js_sys::JSON::stringify(&ev.data())
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_default();
-                if let Some(theme) = embed::theme_from_message(&text) {
+                let data = ev.data();
+                let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+                let (kind, version, theme) = (
+                    field("type").and_then(|v| v.as_string()),
+                    field("version").and_then(|v| v.as_f64()),
+                    field("theme").and_then(|v| v.as_string()),
+                );
+                if let Some(theme) = embed::theme_from_message(kind.as_deref(), version, theme.as_deref()) {
                     host_theme.set(Some(theme));
                     let origin = ev.origin();
                     if let Some(origin) = embed::host_origin(&origin) {

@@ -180,7 +180,7 @@ mod tests {
     use super::*;
 
     fn report() -> Report {
-        Report::from_json(crate::model::BUNDLED).unwrap()
+        crate::bundled::report()
     }
 
     #[test]

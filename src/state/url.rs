@@ -491,7 +491,7 @@ mod tests {
     use super::*;
 
     fn report() -> Report {
-        Report::from_json(crate::model::BUNDLED).expect("bundled report loads")
+        crate::bundled::report()
     }
 
     fn parse(url: &str) -> (ViewState, Vec<Problem>) {
@@ -777,7 +777,7 @@ mod props {
 
     fn report() -> &'static Report {
         static REPORT: OnceLock<Report> = OnceLock::new();
-        REPORT.get_or_init(|| Report::from_json(crate::model::BUNDLED).expect("bundled report"))
+        REPORT.get_or_init(|| crate::bundled::report())
     }
 
     fn pages() -> &'static Vec<ViewState> {

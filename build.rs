@@ -19,6 +19,11 @@ fn main() {
     println!("cargo:rerun-if-changed=src/model");
     let json = std::fs::read_to_string(DATASET)
         .unwrap_or_else(|e| fail(&format!("cannot read {DATASET}: {e}")));
+    let problems = model::Report::problems(&json);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|e| format!("  {DATASET}: {e}")).collect();
+        fail(&format!("{} problem(s):\n{}", problems.len(), list.join("\n")));
+    }
     let report = model::Report::from_json(&json).unwrap_or_else(|e| fail(&format!("{DATASET}: {e}")));
     let code = report.rust();
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_report.rs");

@@ -21,17 +21,44 @@ const median = (xs) => {
   return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
 };
 
-/** The floor: the same pages with every script and script preload removed. */
+const stripScripts = (html) =>
+  html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+
+/** The other basis's path for a view's path (the deep view is non-GAAP). */
+const otherBasis = (path) => (path.startsWith('non-gaap/') ? path.slice('non-gaap/'.length) : `non-gaap/${path}`);
+
+/**
+ * The floors: the same pages with every script and script preload removed;
+ * and, for the switch, `switch-floor/<path>`: the page with the other basis's
+ * pre-rendered <main> beside its own, hidden, and a few lines of plain JS
+ * (switch-floor.js) that swap them when a radio changes: the DOM's own speed
+ * for showing the other basis's figures.
+ */
 async function makeFloor(dir) {
   await rm(dir, { recursive: true, force: true });
   await cp(dist, dir, { recursive: true });
+  const mainOf = (html) => html.match(/<main[\s\S]*<\/main>/)[0];
   for (const path of Object.values(VIEWS)) {
     const file = join(dir, path, 'index.html');
-    const html = (await readFile(file, 'utf8'))
-      .replace(/<script[\s\S]*?<\/script>/g, '')
-      .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
-    await writeFile(file, html);
+    const html = await readFile(file, 'utf8');
+    await writeFile(file, stripScripts(html));
+    const other = await readFile(join(dist, otherBasis(path), 'index.html'), 'utf8');
+    const both = stripScripts(html)
+      .replace('class="wait"', 'class="js"')
+      .replace('class="no-js"', 'class="js"')
+      .replace(mainOf(html), `${mainOf(html)}${mainOf(other).replace('<main', '<main hidden data-other')}`)
+      .replace('</body>', '<script src="/switch-floor.js"></script></body>');
+    await mkdir(join(dir, 'switch-floor', path), { recursive: true });
+    await writeFile(join(dir, 'switch-floor', path, 'index.html'), both);
   }
+  await writeFile(
+    join(dir, 'switch-floor.js'),
+    `document.addEventListener('change', () => {
+  for (const main of document.querySelectorAll('main')) main.hidden = !main.hidden;
+});
+window.floorReady = true;
+`,
+  );
 }
 
 /** Paint timings, layout shift and (for the app) start-up, over one load. */
@@ -79,16 +106,22 @@ async function load(browser, url, { app, throttle, probe }) {
   return result;
 }
 
-/** Median click → next paint of the basis switch over repeated toggles. */
+/**
+ * Median click → next paint of the basis switch over repeated toggles, and
+ * where a toggle's time goes (DevTools' Performance metrics, per toggle).
+ */
 async function toggles(browser, url, throttle) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('input[name=basis]') && window.wasmBindings);
+  await page.waitForFunction(() => document.querySelector('input[name=basis]') && (window.wasmBindings || window.floorReady));
   await page.waitForTimeout(300);
   if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const metrics = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  const before = await metrics();
   const times = [];
   for (let i = 0; i < TOGGLES; i++) {
     times.push(
@@ -110,8 +143,28 @@ async function toggles(browser, url, throttle) {
     );
     await page.waitForTimeout(50);
   }
+  const after = await metrics();
+  const per = (key) => ((after[key] - before[key]) * 1000) / TOGGLES;
+  const split = {
+    script: per('ScriptDuration'),
+    style: per('RecalcStyleDuration'),
+    layout: per('LayoutDuration'),
+    task: per('TaskDuration'),
+  };
   await context.close();
-  return median(times);
+  return { median: median(times), split };
+}
+
+/** The wasm by crate (scripts/size.sh's breakdown), when twiggy is installed. */
+async function wasmByPart() {
+  const { spawnSync } = await import('node:child_process');
+  const wasm = join(root, 'target/wasm32-unknown-unknown/release/earnings-explorer.wasm');
+  const csv = spawnSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (csv.status !== 0) return null;
+  const out = join(root, 'target', 'wasm-size.json');
+  const run = spawnSync('node', [join(root, 'bench/size.mjs')], { input: csv.stdout, encoding: 'utf8', env: { ...process.env, SIZE_JSON: out } });
+  if (run.status !== 0) return null;
+  return JSON.parse(await readFile(out, 'utf8'));
 }
 
 async function main() {
@@ -119,6 +172,7 @@ async function main() {
   await makeFloor(floorDir);
   const app = await serve(dist);
   const floor = await serve(floorDir);
+  const wasmParts = await wasmByPart();
   const browser = await launch();
   const results = {
     machine: {
@@ -132,6 +186,7 @@ async function main() {
       date: new Date().toISOString().slice(0, 10),
     },
     views: {},
+    wasmByPart: wasmParts,
   };
   for (const [name, path] of Object.entries(VIEWS)) {
     const bytes = await firstView(dist, path);
@@ -153,6 +208,8 @@ async function main() {
         interactive: med('probe', 'interactive'),
         switchUnthrottled: await toggles(browser, app.url + path, false),
         switchThrottled: await toggles(browser, app.url + path, true),
+        switchFloorUnthrottled: await toggles(browser, `${floor.url}switch-floor/${path}`, false),
+        switchFloorThrottled: await toggles(browser, `${floor.url}switch-floor/${path}`, true),
         jsHeap: med('app', 'jsHeap'),
         wasmMemory: med('app', 'wasmMemory'),
       },
@@ -187,18 +244,29 @@ function print(results) {
     const t = v.bytes.total;
     const f = v.bytes.floor;
     console.log('  ratio, app / floor'.padEnd(52) + ratio(t.raw, f.raw).padStart(10) + ratio(t.gzip, f.gzip).padStart(10) + ratio(t.brotli, f.brotli).padStart(10));
+    console.log('  first view against the 90 KB target'.padEnd(52) + `${kb(t.brotli)} brotli, ${ratio(t.brotli, 90 * 1024)} the target`);
+    const sw = (x) => `${ms(x.median)} (script ${ms(x.split.script)}, style ${ms(x.split.style)}, layout ${ms(x.split.layout)})`;
     const rows = [
       ['first contentful paint', ms(v.app.fcp), ms(v.floor.fcp), ratio(v.app.fcp, v.floor.fcp)],
       ['largest contentful paint', ms(v.app.lcp), ms(v.floor.lcp), ratio(v.app.lcp, v.floor.lcp)],
       ['cumulative layout shift (worst load)', v.app.cls.toFixed(3), v.floor.cls.toFixed(3), ''],
       ['interactive (the switch responds)', ms(v.app.interactive), '—', ''],
-      ['switch click → next paint, unthrottled', ms(v.app.switchUnthrottled), '—', ''],
-      [`switch click → next paint, ${THROTTLE}× throttled`, ms(v.app.switchThrottled), '—', ''],
+      ['interactive / first contentful paint', ratio(v.app.interactive, v.app.fcp), '—', ''],
+      ['switch click → next paint, unthrottled', ms(v.app.switchUnthrottled.median), ms(v.app.switchFloorUnthrottled.median), ratio(v.app.switchUnthrottled.median, v.app.switchFloorUnthrottled.median)],
+      [`switch click → next paint, ${THROTTLE}× throttled`, ms(v.app.switchThrottled.median), ms(v.app.switchFloorThrottled.median), ratio(v.app.switchThrottled.median, v.app.switchFloorThrottled.median)],
       ['JS heap after start', mib(v.app.jsHeap), mib(v.floor.jsHeap), ratio(v.app.jsHeap, v.floor.jsHeap)],
       ['wasm linear memory after start', mib(v.app.wasmMemory), '—', ''],
     ];
     console.log('  ' + 'measure'.padEnd(44) + 'app'.padStart(12) + 'floor'.padStart(12) + 'ratio'.padStart(9));
     for (const [label, a, f, r] of rows) console.log('  ' + label.padEnd(44) + a.padStart(12) + f.padStart(12) + r.padStart(9));
+    console.log(`  switch time per toggle at ${THROTTLE}×, app: ${sw(v.app.switchThrottled)}; floor: ${sw(v.app.switchFloorThrottled)}`);
+    console.log('');
+  }
+  if (results.wasmByPart) {
+    const w = results.wasmByPart;
+    const total = w.total;
+    console.log(`wasm by part (before wasm-bindgen and wasm-opt; shipped ${kb(w.shipped)}, ${kb(w.shippedBrotli)} brotli)`);
+    for (const [name, bytes] of Object.entries(w.crates).slice(0, 8)) console.log(`  ${name.padEnd(40)} ${kb(bytes).padStart(10)} ${((100 * bytes) / total).toFixed(1).padStart(6)} %`);
     console.log('');
   }
   console.log('Written to bench/results.json');

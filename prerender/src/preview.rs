@@ -83,7 +83,7 @@ pub fn svg(h: &Headline) -> String {
         }
     }
     if let Some(note) = &h.note {
-        let colour = if note.starts_with("Miss") {
+        let colour = if h.miss {
             "#b0282c"
         } else {
             "#17723a"
@@ -146,6 +146,7 @@ mod tests {
             title: "Why are there two net loss figures in this report at all?".into(),
             figures: vec![(String::new(), "−$2.5M".into(), "Non-GAAP".into())],
             note: Some("Miss: −$0.06 (−37.5%) against consensus −$0.16".into()),
+            miss: true,
         }
     }
 

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::figure::BasisTag;
-use crate::model::format::{self, Sign};
 use crate::model::Basis;
 use crate::state::use_explorer;
 
@@ -18,13 +17,7 @@ pub fn ComparisonBadge(
     let c = report.comparison(&id)?;
     let expected = report.figure(&c.expected)?;
     let verdict = c.outcome.verdict;
-    let detail = format!(
-        "{} ({}) against {} {}",
-        format::quantity(&c.outcome.difference, Sign::Always),
-        format::quantity(&c.outcome.relative, Sign::Always),
-        expected.basis.tag().to_lowercase(),
-        expected.display()
-    );
+    let detail = report.comparison_detail(c)?;
     let actual = report.figure(&c.actual)?;
     let formula = format!(
         "Derived: {} − {}, and that difference ÷ {}",

@@ -60,15 +60,12 @@ pub fn Bridge() -> impl IntoView {
         })
         .collect_view();
 
-    // Running totals for the table, exact.
-    let mut running = start.clone();
-    let mut rows = vec![(from.clone(), format::quantity(&running, Sign::NegativeOnly))];
-    for a in &adjustments {
-        if let Some(q) = a.value.central() {
-            running = running.plus(&q).unwrap_or(running);
-        }
-        rows.push((a.clone(), format::quantity(&running, Sign::NegativeOnly)));
-    }
+    // Running totals for the table, exact (the model sums them).
+    let rows: Vec<(Figure, String)> = report
+        .bridge_steps()?
+        .into_iter()
+        .map(|(f, total)| (f.clone(), format::quantity(&total, Sign::NegativeOnly)))
+        .collect();
     let table_rows = rows
         .into_iter()
         .map(|(f, total)| {

@@ -15,7 +15,8 @@ struct Entry {
     id: String,
     question: String,
     answer: String,
-    /// The answer with figures filled in, for the filter.
+    /// The question and the answer with figures filled in, for the filter.
+    plain_question: String,
     plain: String,
 }
 
@@ -34,6 +35,7 @@ pub fn FaqSection() -> impl IntoView {
             .map(|q| Entry {
                 id: q.id.clone(),
                 question: q.question.clone(),
+                plain_question: report.plain_text(&q.question),
                 answer: q.answer.clone(),
                 plain: report.plain_text(&q.answer),
             })
@@ -41,7 +43,7 @@ pub fn FaqSection() -> impl IntoView {
     );
     let filter = RwSignal::new(String::new());
     let visible = move |e: &Entry| {
-        filter.with(|f| matches(f, &[&e.question, &e.plain])) || ex.faq_open(&e.id)
+        filter.with(|f| matches(f, &[&e.plain_question, &e.plain])) || ex.faq_open(&e.id)
     };
     let total = entries.len();
     let count = {
@@ -64,7 +66,7 @@ pub fn FaqSection() -> impl IntoView {
                         id.with_value(|id| ex.toggle_faq(id, el.open()));
                     }
                 >
-                    <summary class="faq__question">{e.question.clone()}</summary>
+                    <summary class="faq__question"><RichText text=e.question.clone()/></summary>
                     <div class="faq__answer">
                         <p><RichText text=e.answer.clone()/></p>
                         <ShareButton

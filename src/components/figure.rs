@@ -26,6 +26,10 @@ pub fn FigureValue(
     /// Shown large, as the headline of a card.
     #[prop(optional)]
     large: bool,
+    /// Without its sign, where the words around it give the direction
+    /// (`{id:abs}` in a text).
+    #[prop(optional)]
+    magnitude: bool,
 ) -> impl IntoView {
     let ex = use_explorer();
     let title = format!(
@@ -42,7 +46,9 @@ pub fn FigureValue(
     };
     view! {
         <span class=class title=title>
-            <span class="fig__value">{figure.display()}</span>
+            <span class="fig__value">
+                {if magnitude { figure.display_magnitude() } else { figure.display() }}
+            </span>
             " "
             <BasisTag basis=figure.basis/>
         </span>
@@ -60,8 +66,11 @@ pub fn RichText(
     segments(&text)
         .into_iter()
         .map(|s| match s {
-            Segment::Figure(id) => match ex.report().figure(id) {
-                Some(f) => Either::Right(view! { <FigureValue figure=f.clone()/> }),
+            Segment::Figure(id) | Segment::Magnitude(id) => match ex.report().figure(id) {
+                Some(f) => {
+                    let magnitude = matches!(s, Segment::Magnitude(_));
+                    Either::Right(view! { <FigureValue figure=f.clone() magnitude=magnitude/> })
+                }
                 None => Either::Left(id.to_string()),
             },
             Segment::Words(w) => Either::Left(w.to_string()),
@@ -84,7 +93,7 @@ pub fn FactRow(figure: Figure) -> impl IntoView {
             <dd class="fact__value">
                 <FigureValue figure=figure/>
                 <span class="fact__source">{provenance}</span>
-                {note.map(|n| view! { <span class="fact__note">{n}</span> })}
+                {note.map(|n| view! { <span class="fact__note"><RichText text=n/></span> })}
             </dd>
         </div>
     }

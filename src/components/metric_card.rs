@@ -8,7 +8,7 @@ use super::chart::{MiniChart, Row};
 use super::figure::{FactList, FigureValue, RichText};
 use super::share::ShareButton;
 use crate::model::dataset::{Card, CardValue, Chart};
-use crate::model::{Accounting, Report};
+use crate::model::Report;
 use crate::state::{use_explorer, ViewState};
 
 /// The chart a card asks for, as rows of figures.
@@ -32,14 +32,8 @@ pub fn MetricCard(card: Card) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
     let id = StoredValue::new(card.id.clone());
-    let value = StoredValue::new(card.value.clone());
-    let non_gaap = StoredValue::new(card.non_gaap.clone());
-    let shown = move || -> CardValue {
-        match (ex.basis(), non_gaap.get_value()) {
-            (Accounting::NonGaap, Some(v)) => v,
-            _ => value.get_value(),
-        }
-    };
+    let stored = StoredValue::new(card.clone());
+    let shown = move || -> CardValue { stored.with_value(|c| c.shown(ex.basis()).clone()) };
     let is_open = move || id.with_value(|id| ex.card_open(id));
     let headline = move || {
         let report = ex.report();

@@ -90,7 +90,7 @@ pub fn StockSection() -> impl IntoView {
             view! {
                 <li class="timeline__item">
                     <time class="timeline__date" datetime=e.date.clone()>{date(&e.date)}</time>
-                    <p class="timeline__event">{e.event.clone()}</p>
+                    <p class="timeline__event"><RichText text=e.event.clone()/></p>
                     {price}
                     <FactList ids=e.figures.clone()/>
                 </li>
@@ -128,7 +128,7 @@ pub fn DealsSection() -> impl IntoView {
             view! {
                 <article class="panel" id=format!("deal-{}", d.id)>
                     <h3 class="panel__title">{d.partner.clone()}</h3>
-                    <p class="panel__kicker">{d.structure.clone()}</p>
+                    <p class="panel__kicker"><RichText text=d.structure.clone()/></p>
                     <p><RichText text=d.about.clone()/></p>
                     <FactList ids=d.figures.clone()/>
                     <p class="panel__source">{source}</p>
@@ -216,7 +216,7 @@ pub fn WatchSection() -> impl IntoView {
                     let source = report.cite(&p.source);
                     view! {
                         <li class="point">
-                            <strong class="point__title">{p.title.clone()}</strong>
+                            <strong class="point__title"><RichText text=p.title.clone()/></strong>
                             " "
                             <RichText text=p.text.clone()/>
                             <span class="point__source">{source}</span>
@@ -233,7 +233,7 @@ pub fn WatchSection() -> impl IntoView {
     Some(view! {
         <PageSection section=Section::Watch>
             <p class="watch__next">
-                "Next report: " <strong>{next.label.clone()}</strong> ", "
+                "Next report: " <strong><RichText text=next.label.clone()/></strong> ", "
                 <time datetime=next.date.clone()>{format::date(&next.date).unwrap_or_default()}</time>
                 <span class="point__source">{source}</span>
             </p>

@@ -23,6 +23,9 @@ pub enum Basis {
     Disclosure,
     /// Computed here from other figures; shows its formula.
     Derived,
+    /// As the source reports it, without saying whether it is GAAP or
+    /// non-GAAP: never guessed.
+    AsReported,
 }
 
 impl Basis {
@@ -37,6 +40,7 @@ impl Basis {
             Basis::Analyst => "Analyst",
             Basis::Disclosure => "Company",
             Basis::Derived => "Derived",
+            Basis::AsReported => "As reported",
         }
     }
 
@@ -51,6 +55,7 @@ impl Basis {
             Basis::Analyst => "an analyst's rating or target",
             Basis::Disclosure => "a company disclosure outside the financial statements",
             Basis::Derived => "computed here from the figures it names",
+            Basis::AsReported => "as reported; the source does not state the basis",
         }
     }
 
@@ -65,6 +70,7 @@ impl Basis {
             Basis::Analyst => "analyst",
             Basis::Disclosure => "company",
             Basis::Derived => "derived",
+            Basis::AsReported => "as-reported",
         }
     }
 }

@@ -12,7 +12,8 @@ use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
 use super::format::Sign;
 use super::quantity::{MoneyScale, Qualifier, Quantity, Unit, Value};
-use super::report::{Comparison, Figure, Reconciliation, Report};
+use super::figure::Figure;
+use super::report::{Comparison, Reconciliation, Report};
 
 /// A value that can write itself as a Rust expression building an equal value.
 pub trait RustCode {
@@ -133,7 +134,7 @@ struct_code!("crate::model::dataset", Watch { next_report, questions, drivers, s
 struct_code!("crate::model::dataset", NextReport { date, label, source });
 struct_code!("crate::model::dataset", Point { title, text, source });
 struct_code!("crate::model::dataset", FaqItem { id, question, answer });
-struct_code!("crate::model::report", Figure {
+struct_code!("crate::model::figure", Figure {
     id, label, period, basis, value, qualifier, sign, source, formula, note,
 });
 struct_code!("crate::model::report", Comparison { id, actual, expected, outcome });

@@ -5,7 +5,7 @@ use super::dataset::RawDerivation;
 use super::decimal::Decimal;
 use super::format::{self, Sign};
 use super::quantity::{Quantity, Unit, Value};
-use super::report::Figure;
+use super::figure::Figure;
 
 /// A derived value and how it was computed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -120,6 +120,28 @@ fn qualifier_mark(q: Qualifier) -> &'static str {
     }
 }
 
+/// A value's size without its sign, for text whose words already give the
+/// direction (`{id:abs}`): `$14.0M`, `94%`, `9 to 11 pts`, `~69%`.
+pub fn magnitude_of(v: &Value, qualifier: Qualifier) -> String {
+    let mark = qualifier_mark(qualifier);
+    match v {
+        Value::One(q) => format!("{mark}{}", magnitude(q)),
+        Value::Range(lo, hi) => {
+            let (a, b) = (
+                Quantity::new(lo.amount.abs(), lo.unit.clone()),
+                Quantity::new(hi.amount.abs(), hi.unit.clone()),
+            );
+            let (small, large) = if a.amount <= b.amount { (a, b) } else { (b, a) };
+            if large.unit == Unit::Points {
+                format!("{mark}{} to {}", grouped(small.amount), magnitude(&large))
+            } else {
+                format!("{mark}{}", range(&small, &large, Sign::NegativeOnly))
+            }
+        }
+        other => value(other, qualifier, Sign::NegativeOnly),
+    }
+}
+
 /// A figure's value as shown on the page.
 pub fn value(v: &Value, qualifier: Qualifier, sign: Sign) -> String {
     let mark = qualifier_mark(qualifier);
@@ -238,6 +260,16 @@ mod tests {
             quantity(&q("20", Unit::Other("×".into())), Sign::NegativeOnly),
             "20×"
         );
+    }
+
+    #[test]
+    fn magnitudes_drop_the_sign_only() {
+        let m = |v: Value| magnitude_of(&v, Qualifier::Exact);
+        assert_eq!(m(Value::One(q("-14.0", M))), "$14.0M");
+        assert_eq!(m(Value::One(q("94", Unit::Percent))), "94%");
+        assert_eq!(m(Value::Range(q("-11", Unit::Points), q("-9", Unit::Points))), "9 to 11 pts");
+        assert_eq!(m(Value::Range(q("36", Unit::Percent), q("38", Unit::Percent))), "36–38%");
+        assert_eq!(magnitude_of(&Value::One(q("69", Unit::Percent)), Qualifier::About), "~69%");
     }
 
     #[test]

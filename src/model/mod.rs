@@ -12,14 +12,18 @@ pub mod comparison;
 pub mod dataset;
 pub mod decimal;
 pub mod derive;
+pub mod figure;
 pub mod format;
 pub mod quantity;
 pub mod report;
 pub mod search;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod validate;
 
 pub use basis::{Accounting, Basis};
-pub use report::{Figure, LoadError, Report};
+pub use figure::Figure;
+pub use report::{LoadError, Report};
 
 /// The dataset file bundled into the app, as its author wrote it (read and
 /// checked natively: by `build.rs`, the pre-render and the tests).

@@ -1,17 +1,15 @@
-//! The validated report: every figure resolved to a value with its basis and
-//! source, derived figures computed, comparisons and the reconciliation
-//! checked. Loading fails with a message that names the field at fault.
+//! The report as the page reads it: its parts and the lookups and rules over
+//! them. Reading and checking a dataset file is `validate.rs` (native only).
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::basis::Basis;
-use super::comparison::{compare, Outcome};
+use super::basis::{Accounting, Basis};
+use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
-use super::decimal::Decimal;
 use super::derive;
+pub use super::figure::Figure;
 use super::format::{self, Sign};
-use super::quantity::{MoneyScale, Qualifier, Quantity, Unit, Value};
+use super::quantity::{Qualifier, Quantity};
 use super::text;
 
 /// The dataset format version this code reads.
@@ -36,38 +34,28 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-fn fail<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, LoadError> {
+pub(crate) fn fail<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, LoadError> {
     Err(LoadError {
         path: path.into(),
         message: message.into(),
     })
 }
 
-/// One figure, ready to show.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Figure {
-    pub id: String,
-    pub label: String,
-    pub period: String,
-    pub basis: Basis,
-    pub value: Value,
-    pub qualifier: Qualifier,
-    pub sign: Sign,
-    /// Where it comes from (every figure but a derived one has one).
-    pub source: Option<SourceRef>,
-    /// How it was computed (derived figures only).
-    pub formula: Option<String>,
-    pub note: Option<String>,
+impl Card {
+    /// The value the card shows on a basis: its non-GAAP form on the
+    /// non-GAAP basis when it has one, else its value.
+    pub fn shown(&self, basis: Accounting) -> &CardValue {
+        match (basis, &self.non_gaap) {
+            (Accounting::NonGaap, Some(v)) => v,
+            _ => &self.value,
+        }
+    }
 }
 
-impl Figure {
-    /// The value as the page shows it: `$193.4M`, `~94%`, `not reported`.
-    pub fn display(&self) -> String {
-        format::value(&self.value, self.qualifier, self.sign)
-    }
-
-    pub fn is_reported(&self) -> bool {
-        self.value != Value::NotReported
+impl Comparison {
+    /// Whether the outcome is bad news for the company (a miss).
+    pub fn is_miss(&self) -> bool {
+        self.outcome.verdict == Verdict::Miss
     }
 }
 
@@ -111,11 +99,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// Reads and validates a dataset file.
-    pub fn from_json(json: &str) -> Result<Report, LoadError> {
-        Self::validate(parse(json)?)
-    }
-
     /// A figure by id.
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.id == id)
@@ -157,6 +140,10 @@ impl Report {
                 text::Segment::Figure(id) => {
                     self.figure(id).map(Figure::display).unwrap_or_default()
                 }
+                text::Segment::Magnitude(id) => self
+                    .figure(id)
+                    .map(Figure::display_magnitude)
+                    .unwrap_or_default(),
             })
             .collect()
     }
@@ -177,6 +164,87 @@ impl Report {
             (None, Some(s)) => self.cite(s),
             (None, None) => String::new(),
         }
+    }
+
+    /// Every text of the report that a reader sees, with its place in the
+    /// dataset (`faq[2].answer`). Each may name figures as `{id}` or
+    /// `{id:abs}`.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut out: Vec<(String, &str)> = vec![("company.about".into(), &self.company.about)];
+        for (i, f) in self.figures.iter().enumerate() {
+            if let Some(n) = &f.note {
+                out.push((format!("figures[{i}].note"), n));
+            }
+        }
+        if let Some(r) = &self.reconciliation {
+            out.push(("reconciliation.about".into(), &r.about));
+        }
+        for (i, c) in self.cards.iter().enumerate() {
+            out.push((format!("cards[{i}].about"), &c.about));
+        }
+        for (i, g) in self.guidance.iter().enumerate() {
+            out.push((format!("guidance[{i}].about"), &g.about));
+        }
+        if let Some(st) = &self.stock {
+            out.push(("stock.about".into(), &st.about));
+            for (i, e) in st.timeline.iter().enumerate() {
+                out.push((format!("stock.timeline[{i}].event"), &e.event));
+            }
+        }
+        for (i, d) in self.deals.iter().enumerate() {
+            out.push((format!("deals[{i}].structure"), &d.structure));
+            out.push((format!("deals[{i}].about"), &d.about));
+        }
+        if let Some(a) = &self.analysts {
+            out.push(("analysts.about".into(), &a.about));
+        }
+        if let Some(w) = &self.watch {
+            out.push(("watch.next_report.label".into(), &w.next_report.label));
+            for (i, q) in w.questions.iter().enumerate() {
+                out.push((format!("watch.questions[{i}]"), q));
+            }
+            for (list, points) in [("drivers", &w.drivers), ("signals", &w.signals)] {
+                for (i, p) in points.iter().enumerate() {
+                    out.push((format!("watch.{list}[{i}].title"), &p.title));
+                    out.push((format!("watch.{list}[{i}].text"), &p.text));
+                }
+            }
+        }
+        for (i, q) in self.faq.iter().enumerate() {
+            out.push((format!("faq[{i}].question"), &q.question));
+            out.push((format!("faq[{i}].answer"), &q.answer));
+        }
+        out
+    }
+
+    /// A comparison in words, without its verdict: "+$12.6M (+7.0%) against
+    /// consensus $180.8M". (The badge, the page's description and the
+    /// preview image all say it this way.)
+    pub fn comparison_detail(&self, c: &Comparison) -> Option<String> {
+        let expected = self.figure(&c.expected)?;
+        Some(format!(
+            "{} ({}) against {} {}",
+            format::quantity(&c.outcome.difference, Sign::Always),
+            format::quantity(&c.outcome.relative, Sign::Always),
+            expected.basis.tag().to_lowercase(),
+            expected.display()
+        ))
+    }
+
+    /// The bridge's steps with the running total after each: the GAAP
+    /// figure, each adjustment, exactly summed (the dataset check has made
+    /// sure the last total is the non-GAAP figure).
+    pub fn bridge_steps(&self) -> Option<Vec<(&Figure, Quantity)>> {
+        let rec = self.reconciliation.as_ref()?;
+        let from = self.figure(&rec.from)?;
+        let mut running = from.value.central()?;
+        let mut steps = vec![(from, running.clone())];
+        for id in &rec.adjustments {
+            let f = self.figure(id)?;
+            running = running.plus(&f.value.central()?)?;
+            steps.push((f, running.clone()));
+        }
+        Some(steps)
     }
 
     /// The upside from the analysts' reference price to a target: a derived figure.
@@ -202,590 +270,44 @@ impl Report {
             note: None,
         })
     }
-
-    fn validate(raw: RawReport) -> Result<Report, LoadError> {
-        if raw.format != FORMAT {
-            return fail(
-                "format",
-                format!("is {}, but this app reads format {FORMAT}", raw.format),
-            );
-        }
-        non_empty("company.name", &raw.company.name)?;
-        non_empty("company.ticker", &raw.company.ticker)?;
-        non_empty("period", &raw.period)?;
-        valid_date("released", &raw.released)?;
-        valid_date("as_of", &raw.as_of)?;
-
-        let mut source_ids = HashSet::new();
-        for (i, s) in raw.sources.iter().enumerate() {
-            let at = format!("sources[{i}]");
-            slug(&format!("{at}.id"), &s.id)?;
-            non_empty(&format!("{at}.title"), &s.title)?;
-            valid_date(&format!("{at}.date"), &s.date)?;
-            if !source_ids.insert(s.id.as_str()) {
-                return fail(format!("{at}.id"), format!("'{}' is used twice", s.id));
-            }
-        }
-        if raw.sources.is_empty() {
-            return fail("sources", "lists no source; every figure needs one");
-        }
-        let check_source = |at: &str, r: &SourceRef| -> Result<(), LoadError> {
-            if !source_ids.contains(r.doc.as_str()) {
-                return fail(
-                    format!("{at}.doc"),
-                    format!("names '{}', which is not in sources", r.doc),
-                );
-            }
-            non_empty(&format!("{at}.where"), &r.location)
-        };
-
-        let figures = resolve_figures(&raw.figures, &check_source)?;
-        let index: HashMap<String, usize> = figures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id.clone(), i))
-            .collect();
-        let get = |at: &str, id: &str| -> Result<&Figure, LoadError> {
-            match index.get(id) {
-                Some(&i) => Ok(&figures[i]),
-                None => fail(at, format!("names figure '{id}', which is not in figures")),
-            }
-        };
-        let check_text = |at: &str, t: &str| -> Result<(), LoadError> {
-            non_empty(at, t)?;
-            for id in text::references(t) {
-                get(at, id)?;
-            }
-            Ok(())
-        };
-
-        let mut comparisons = Vec::new();
-        for (i, c) in raw.comparisons.iter().enumerate() {
-            let at = format!("comparisons[{i}]");
-            slug(&format!("{at}.id"), &c.id)?;
-            let actual = single(
-                &format!("{at}.actual"),
-                get(&format!("{at}.actual"), &c.actual)?,
-            )?;
-            let expected = single(
-                &format!("{at}.expected"),
-                get(&format!("{at}.expected"), &c.expected)?,
-            )?;
-            let Some(outcome) = compare(actual, expected, c.better) else {
-                return fail(
-                    at,
-                    format!(
-                        "cannot compare '{}' with '{}' (units differ, or the expectation is zero)",
-                        c.actual, c.expected
-                    ),
-                );
-            };
-            if let Some(stated) = &c.stated {
-                check_source(&format!("{at}.stated.source"), &stated.source)?;
-                if stated.verdict != outcome.verdict {
-                    return fail(
-                        format!("{at}.stated.verdict"),
-                        format!(
-                            "says '{}', but {} against {} is '{}': the comparison contradicts its parts",
-                            stated.verdict.label(),
-                            format::quantity(actual, Sign::NegativeOnly),
-                            format::quantity(expected, Sign::NegativeOnly),
-                            outcome.verdict.label()
-                        ),
-                    );
-                }
-                if let Some(d) = &stated.difference {
-                    let at_d = format!("{at}.stated.difference");
-                    let Value::One(d) = to_value(&at_d, d)? else {
-                        return fail(at_d, "must be a single number");
-                    };
-                    // The parts' difference, in the stated unit, at the stated precision.
-                    let computed = d
-                        .with_base_amount(outcome.difference.base_amount().abs())
-                        .amount
-                        .round_to(d.amount.decimals());
-                    let same = d.unit.same_kind(&outcome.difference.unit) && computed == d.amount;
-                    if !same {
-                        return fail(
-                            at_d,
-                            format!(
-                                "says {}, but the parts differ by {}: the comparison contradicts its parts",
-                                format::quantity(&d, Sign::NegativeOnly),
-                                format::quantity(&outcome.difference, Sign::NegativeOnly)
-                            ),
-                        );
-                    }
-                }
-            }
-            comparisons.push(Comparison {
-                id: c.id.clone(),
-                actual: c.actual.clone(),
-                expected: c.expected.clone(),
-                outcome,
-            });
-        }
-        let comparison_ids: HashSet<&str> = comparisons.iter().map(|c| c.id.as_str()).collect();
-
-        let reconciliation = match &raw.reconciliation {
-            None => None,
-            Some(r) => {
-                let at = "reconciliation";
-                let from = single(&format!("{at}.from"), get(&format!("{at}.from"), &r.from)?)?;
-                let to = single(&format!("{at}.to"), get(&format!("{at}.to"), &r.to)?)?;
-                let mut sum = from.clone();
-                for (i, a) in r.adjustments.iter().enumerate() {
-                    let at_a = format!("{at}.adjustments[{i}].figure");
-                    let q = single(&at_a, get(&at_a, &a.figure)?)?;
-                    sum = sum.plus(q).ok_or_else(|| LoadError {
-                        path: at_a.clone(),
-                        message: format!(
-                            "is in {}, the bridge in {}",
-                            q.unit.name(),
-                            from.unit.name()
-                        ),
-                    })?;
-                }
-                if !to.unit.same_kind(&sum.unit) || sum.base_amount() != to.base_amount() {
-                    return fail(
-                        at,
-                        format!(
-                            "does not add up: {} plus the adjustments is {}, not {}",
-                            format::quantity(from, Sign::NegativeOnly),
-                            format::quantity(&sum, Sign::NegativeOnly),
-                            format::quantity(to, Sign::NegativeOnly)
-                        ),
-                    );
-                }
-                check_text(&format!("{at}.about"), &r.about)?;
-                Some(Reconciliation {
-                    from: r.from.clone(),
-                    adjustments: r.adjustments.iter().map(|a| a.figure.clone()).collect(),
-                    to: r.to.clone(),
-                    about: r.about.clone(),
-                })
-            }
-        };
-
-        let mut card_ids = HashSet::new();
-        for (i, c) in raw.cards.iter().enumerate() {
-            let at = format!("cards[{i}]");
-            slug(&format!("{at}.id"), &c.id)?;
-            if !card_ids.insert(c.id.as_str()) {
-                return fail(format!("{at}.id"), format!("'{}' is used twice", c.id));
-            }
-            non_empty(&format!("{at}.title"), &c.title)?;
-            for (name, v) in [("value", Some(&c.value)), ("non_gaap", c.non_gaap.as_ref())] {
-                let Some(v) = v else { continue };
-                get(&format!("{at}.{name}.figure"), &v.figure)?;
-                if let Some(cmp) = &v.comparison {
-                    if !comparison_ids.contains(cmp.as_str()) {
-                        return fail(
-                            format!("{at}.{name}.comparison"),
-                            format!("names '{cmp}', which is not in comparisons"),
-                        );
-                    }
-                }
-            }
-            check_text(&format!("{at}.about"), &c.about)?;
-            for (j, d) in c.details.iter().enumerate() {
-                get(&format!("{at}.details[{j}]"), d)?;
-            }
-            match &c.chart {
-                Some(Chart::Bars(ids)) => {
-                    let mut unit: Option<&Unit> = None;
-                    for (j, id) in ids.iter().enumerate() {
-                        let at_j = format!("{at}.chart.bars[{j}]");
-                        let q = single(&at_j, get(&at_j, id)?)?;
-                        if unit.is_some_and(|u| !u.same_kind(&q.unit)) {
-                            return fail(at_j, "is in another unit than the other bars");
-                        }
-                        unit = Some(&q.unit);
-                    }
-                }
-                Some(Chart::Shift { from, to }) => {
-                    single(
-                        &format!("{at}.chart.shift.from"),
-                        get(&format!("{at}.chart.shift.from"), from)?,
-                    )?;
-                    if get(&format!("{at}.chart.shift.to"), to)?
-                        .value
-                        .bounds()
-                        .is_none()
-                    {
-                        return fail(
-                            format!("{at}.chart.shift.to"),
-                            "must be a number or a range",
-                        );
-                    }
-                }
-                None => {}
-            }
-        }
-        if raw.cards.is_empty() {
-            return fail(
-                "cards",
-                "lists no card; the page needs at least one headline figure",
-            );
-        }
-
-        for (i, g) in raw.guidance.iter().enumerate() {
-            let at = format!("guidance[{i}]");
-            get(&format!("{at}.figure"), &g.figure)?;
-            for (j, c) in g.context.iter().enumerate() {
-                get(&format!("{at}.context[{j}]"), c)?;
-            }
-            check_text(&format!("{at}.about"), &g.about)?;
-        }
-        if let Some(s) = &raw.stock {
-            for (i, e) in s.timeline.iter().enumerate() {
-                let at = format!("stock.timeline[{i}]");
-                valid_date(&format!("{at}.date"), &e.date)?;
-                non_empty(&format!("{at}.event"), &e.event)?;
-                if let Some(p) = &e.price {
-                    single(&format!("{at}.price"), get(&format!("{at}.price"), p)?)?;
-                }
-                for (j, f) in e.figures.iter().enumerate() {
-                    get(&format!("{at}.figures[{j}]"), f)?;
-                }
-            }
-            for (j, f) in s.facts.iter().enumerate() {
-                get(&format!("stock.facts[{j}]"), f)?;
-            }
-            check_text("stock.about", &s.about)?;
-        }
-        let mut deal_ids = HashSet::new();
-        for (i, d) in raw.deals.iter().enumerate() {
-            let at = format!("deals[{i}]");
-            slug(&format!("{at}.id"), &d.id)?;
-            if !deal_ids.insert(d.id.as_str()) {
-                return fail(format!("{at}.id"), format!("'{}' is used twice", d.id));
-            }
-            non_empty(&format!("{at}.partner"), &d.partner)?;
-            for (j, f) in d.figures.iter().enumerate() {
-                get(&format!("{at}.figures[{j}]"), f)?;
-            }
-            check_text(&format!("{at}.about"), &d.about)?;
-            check_source(&format!("{at}.source"), &d.source)?;
-        }
-        if let Some(a) = &raw.analysts {
-            single(
-                "analysts.reference",
-                get("analysts.reference", &a.reference)?,
-            )?;
-            for (i, t) in a.targets.iter().enumerate() {
-                let at = format!("analysts.targets[{i}]");
-                non_empty(&format!("{at}.firm"), &t.firm)?;
-                let f = get(&format!("{at}.target"), &t.target)?;
-                if f.value.bounds().is_none() {
-                    return fail(
-                        format!("{at}.target"),
-                        "must be a price or a range of prices",
-                    );
-                }
-            }
-            check_text("analysts.about", &a.about)?;
-        }
-        if let Some(w) = &raw.watch {
-            valid_date("watch.next_report.date", &w.next_report.date)?;
-            check_source("watch.next_report.source", &w.next_report.source)?;
-            for (i, q) in w.questions.iter().enumerate() {
-                check_text(&format!("watch.questions[{i}]"), q)?;
-            }
-            for (list, points) in [("drivers", &w.drivers), ("signals", &w.signals)] {
-                for (i, p) in points.iter().enumerate() {
-                    let at = format!("watch.{list}[{i}]");
-                    non_empty(&format!("{at}.title"), &p.title)?;
-                    check_text(&format!("{at}.text"), &p.text)?;
-                    check_source(&format!("{at}.source"), &p.source)?;
-                }
-            }
-        }
-        let mut faq_ids = HashSet::new();
-        for (i, q) in raw.faq.iter().enumerate() {
-            let at = format!("faq[{i}]");
-            slug(&format!("{at}.id"), &q.id)?;
-            if !faq_ids.insert(q.id.as_str()) {
-                return fail(format!("{at}.id"), format!("'{}' is used twice", q.id));
-            }
-            non_empty(&format!("{at}.question"), &q.question)?;
-            check_text(&format!("{at}.answer"), &q.answer)?;
-        }
-
-        Ok(Report {
-            company: raw.company,
-            period: raw.period,
-            released: raw.released,
-            as_of: raw.as_of,
-            sources: raw.sources,
-            figures,
-            comparisons,
-            reconciliation,
-            cards: raw.cards,
-            guidance: raw.guidance,
-            stock: raw.stock,
-            deals: raw.deals,
-            analysts: raw.analysts,
-            watch: raw.watch,
-            faq: raw.faq,
-        })
-    }
 }
 
-/// Reads the file's structure, naming the field at fault.
-#[cfg(not(target_arch = "wasm32"))]
-fn parse(json: &str) -> Result<RawReport, LoadError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| LoadError {
-        path: e.path().to_string().trim_start_matches('.').to_string(),
-        message: e.inner().to_string(),
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// In the browser the bundled dataset has already passed the build's checks;
-/// a structural error still gets serde's message with its line and column,
-/// without the weight of tracking paths.
-#[cfg(target_arch = "wasm32")]
-fn parse(json: &str) -> Result<RawReport, LoadError> {
-    serde_json::from_str(json).map_err(|e| LoadError {
-        path: String::new(),
-        message: e.to_string(),
-    })
-}
+    fn report() -> Report {
+        crate::bundled::report()
+    }
 
-fn non_empty(at: &str, s: &str) -> Result<(), LoadError> {
-    if s.trim().is_empty() {
-        return fail(at, "is empty");
+    #[test]
+    fn a_card_shows_its_non_gaap_form_only_where_it_has_one() {
+        let r = report();
+        let loss = r.card("net-loss").unwrap();
+        assert_eq!(loss.shown(Accounting::Gaap).figure, loss.value.figure);
+        assert_eq!(loss.shown(Accounting::NonGaap).figure, loss.non_gaap.as_ref().unwrap().figure);
+        let revenue = r.card("revenue").unwrap();
+        assert!(revenue.non_gaap.is_none());
+        assert_eq!(revenue.shown(Accounting::NonGaap).figure, revenue.value.figure);
     }
-    Ok(())
-}
 
-/// Ids appear in URLs: lowercase letters, digits and dashes only.
-fn slug(at: &str, s: &str) -> Result<(), LoadError> {
-    let ok = !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !ok {
-        return fail(
-            at,
-            format!("'{s}' is not an id (lowercase letters, digits and '-', at most 64)"),
-        );
+    #[test]
+    fn a_comparison_is_said_one_way_everywhere() {
+        let r = report();
+        let revenue = r.card("revenue").unwrap();
+        let c = r.comparison(revenue.value.comparison.as_deref().unwrap()).unwrap();
+        assert_eq!(r.comparison_detail(c).unwrap(), "+$12.6M (+7.0%) against consensus $180.8M");
+        assert!(!c.is_miss());
     }
-    Ok(())
-}
 
-fn valid_date(at: &str, s: &str) -> Result<(), LoadError> {
-    if format::date(s).is_none() {
-        return fail(
-            at,
-            format!("'{s}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:MMZ)"),
-        );
+    #[test]
+    fn the_bridge_sums_to_the_non_gaap_figure() {
+        let r = report();
+        let steps = r.bridge_steps().unwrap();
+        let rec = r.reconciliation.as_ref().unwrap();
+        assert_eq!(steps.len(), 1 + rec.adjustments.len());
+        let last = &steps.last().unwrap().1;
+        let to = r.figure(&rec.to).unwrap().value.central().unwrap();
+        assert_eq!(format::quantity(last, Sign::NegativeOnly), format::quantity(&to, Sign::NegativeOnly));
     }
-    Ok(())
-}
-
-fn single<'a>(at: &str, f: &'a Figure) -> Result<&'a Quantity, LoadError> {
-    match &f.value {
-        Value::One(q) => Ok(q),
-        _ => fail(
-            at,
-            format!("figure '{}' must be a single number here", f.id),
-        ),
-    }
-}
-
-fn number(at: &str, n: &serde_json::Number) -> Result<Decimal, LoadError> {
-    Decimal::parse(&n.to_string()).ok_or_else(|| LoadError {
-        path: at.into(),
-        message: format!("{n} is not a plain decimal number"),
-    })
-}
-
-/// Converts a written value to a checked one.
-fn to_value(at: &str, raw: &RawValue) -> Result<Value, LoadError> {
-    let q = |n: &serde_json::Number, unit: Unit| -> Result<Value, LoadError> {
-        Ok(Value::One(Quantity::new(number(at, n)?, unit)))
-    };
-    match raw {
-        RawValue::Usd(n) => q(n, Unit::Usd(MoneyScale::Units)),
-        RawValue::UsdM(n) => q(n, Unit::Usd(MoneyScale::Millions)),
-        RawValue::UsdB(n) => q(n, Unit::Usd(MoneyScale::Billions)),
-        RawValue::UsdPerShare(n) => q(n, Unit::UsdPerShare),
-        RawValue::Percent(n) => q(n, Unit::Percent),
-        RawValue::Points(n) => q(n, Unit::Points),
-        RawValue::Count { amount, unit } => {
-            non_empty(&format!("{at}.unit"), unit)?;
-            q(amount, Unit::Other(unit.clone()))
-        }
-        RawValue::Text(t) => {
-            non_empty(at, t)?;
-            Ok(Value::Text(t.clone()))
-        }
-        RawValue::NotReported => Ok(Value::NotReported),
-        RawValue::Range(lo, hi) => {
-            let (Value::One(lo), Value::One(hi)) = (to_value(at, lo)?, to_value(at, hi)?) else {
-                return fail(at, "a range's ends must be single numbers");
-            };
-            if lo.unit != hi.unit {
-                return fail(at, "a range's ends must share one unit");
-            }
-            if lo.amount > hi.amount {
-                return fail(at, "a range must go from low to high");
-            }
-            Ok(Value::Range(lo, hi))
-        }
-    }
-}
-
-/// Checks every figure and computes the derived ones (which may build on
-/// each other, in any order, but not in a circle).
-fn resolve_figures(
-    raw: &[RawFigure],
-    check_source: &dyn Fn(&str, &SourceRef) -> Result<(), LoadError>,
-) -> Result<Vec<Figure>, LoadError> {
-    let mut seen = HashSet::new();
-    let mut out: Vec<Option<Figure>> = vec![None; raw.len()];
-    for (i, f) in raw.iter().enumerate() {
-        let at = format!("figures[{i}]");
-        slug(&format!("{at}.id"), &f.id)?;
-        if !seen.insert(f.id.as_str()) {
-            return fail(format!("{at}.id"), format!("'{}' is used twice", f.id));
-        }
-        non_empty(&format!("{at}.label"), &f.label)?;
-        non_empty(&format!("{at}.period"), &f.period)?;
-        let derived = f.derived.is_some();
-        if derived != (f.basis == Basis::Derived) {
-            return fail(
-                format!("{at}.basis"),
-                format!(
-                    "figure '{}': a figure is derived exactly when it has a 'derived' formula",
-                    f.id
-                ),
-            );
-        }
-        match (&f.value, &f.source, derived) {
-            (Some(_), _, true) => {
-                return fail(
-                    format!("{at}.value"),
-                    format!("figure '{}' is derived; its value is computed", f.id),
-                )
-            }
-            (None, _, false) => {
-                return fail(
-                    format!("{at}.value"),
-                    format!("figure '{}' has no value", f.id),
-                )
-            }
-            (_, None, false) => {
-                return fail(
-                    format!("{at}.source"),
-                    format!("figure '{}' has no source", f.id),
-                )
-            }
-            (_, Some(s), _) => check_source(&format!("{at}.source"), s)?,
-            _ => {}
-        }
-        let qualifier = match f.qualifier {
-            None => Qualifier::Exact,
-            Some(RawQualifier::About) => Qualifier::About,
-            Some(RawQualifier::MoreThan) => Qualifier::MoreThan,
-        };
-        let make = |value: Value, formula: Option<String>| Figure {
-            id: f.id.clone(),
-            label: f.label.clone(),
-            period: f.period.clone(),
-            basis: f.basis,
-            value,
-            qualifier,
-            sign: if f.change || derived {
-                Sign::Always
-            } else {
-                Sign::NegativeOnly
-            },
-            source: f.source.clone(),
-            formula,
-            note: f.note.clone(),
-        };
-        if let Some(v) = &f.value {
-            out[i] = Some(make(to_value(&format!("{at}.value"), v)?, None));
-        }
-    }
-    let ids: HashMap<&str, usize> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
-    for (i, f) in raw.iter().enumerate() {
-        if let Some(d) = &f.derived {
-            for input in derive::inputs(d) {
-                if !ids.contains_key(input) {
-                    return fail(
-                        format!("figures[{i}].derived"),
-                        format!("names figure '{input}', which is not in figures"),
-                    );
-                }
-            }
-        }
-    }
-    // Resolve derived figures whose inputs are known, until none is left.
-    loop {
-        let mut progress = false;
-        let mut pending = None;
-        for (i, f) in raw.iter().enumerate() {
-            let Some(d) = &f.derived else { continue };
-            if out[i].is_some() {
-                continue;
-            }
-            let inputs = derive::inputs(d);
-            if inputs.iter().any(|id| out[ids[id]].is_none()) {
-                pending = Some(i);
-                continue;
-            }
-            let result = derive::compute(d, |id| out[ids[id]].as_ref().expect("resolved"))
-                .map_err(|m| LoadError {
-                    path: format!("figures[{i}].derived"),
-                    message: m,
-                })?;
-            let figure = Figure {
-                id: f.id.clone(),
-                label: f.label.clone(),
-                period: f.period.clone(),
-                basis: Basis::Derived,
-                value: result.value,
-                qualifier: Qualifier::Exact,
-                sign: Sign::Always,
-                source: f.source.clone(),
-                formula: Some(result.formula),
-                note: f.note.clone(),
-            };
-            // A midpoint is a level, not a change.
-            let figure = if matches!(d, RawDerivation::Midpoint(_)) {
-                Figure {
-                    sign: Sign::NegativeOnly,
-                    ..figure
-                }
-            } else {
-                figure
-            };
-            out[i] = Some(figure);
-            progress = true;
-        }
-        match (progress, pending) {
-            (_, None) => break,
-            (false, Some(i)) => {
-                return fail(
-                    format!("figures[{i}].derived"),
-                    format!(
-                        "figure '{}' is derived from itself, through a circle",
-                        raw[i].id
-                    ),
-                )
-            }
-            (true, Some(_)) => {}
-        }
-    }
-    Ok(out
-        .into_iter()
-        .map(|f| f.expect("every figure resolved"))
-        .collect())
 }

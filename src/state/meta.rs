@@ -47,33 +47,25 @@ pub struct Headline {
     pub figures: Vec<(String, String, String)>,
     /// The comparison, when there is one ("Beat: +$12.6M (+7.0%) against consensus $180.8M").
     pub note: Option<String>,
+    /// Whether that comparison is a miss (the preview says it in red).
+    pub miss: bool,
 }
 
 fn card_figure(
     report: &Report,
     view: &ViewState,
     id: &str,
-) -> Option<(String, String, String, Option<String>)> {
+) -> Option<(String, String, String, Option<(String, bool)>)> {
     let card = report.card(id)?;
-    let shown = match (view.basis, &card.non_gaap) {
-        (Accounting::NonGaap, Some(v)) => v,
-        _ => &card.value,
-    };
+    let shown = card.shown(view.basis);
     let f = report.figure(&shown.figure)?;
     let note = shown
         .comparison
         .as_deref()
         .and_then(|c| report.comparison(c))
         .and_then(|c| {
-            let expected = report.figure(&c.expected)?;
-            Some(format!(
-                "{}: {} ({}) against {} {}",
-                c.outcome.verdict.label(),
-                format::quantity(&c.outcome.difference, format::Sign::Always),
-                format::quantity(&c.outcome.relative, format::Sign::Always),
-                expected.basis.tag().to_lowercase(),
-                expected.display()
-            ))
+            let detail = report.comparison_detail(c)?;
+            Some((format!("{}: {detail}", c.outcome.verdict.label()), c.is_miss()))
         });
     Some((
         card.title.clone(),
@@ -95,15 +87,17 @@ pub fn headline(report: &Report, view: &ViewState) -> Headline {
             eyebrow,
             title,
             figures: vec![(String::new(), value, basis)],
-            note,
+            miss: note.as_ref().is_some_and(|n| n.1),
+            note: note.map(|n| n.0),
         };
     }
     if let Some(q) = view.faq.as_deref().and_then(|id| report.faq_item(id)) {
         return Headline {
             eyebrow,
-            title: q.question.clone(),
+            title: report.plain_text(&q.question),
             figures: vec![],
             note: None,
+            miss: false,
         };
     }
     let figures = report
@@ -122,6 +116,7 @@ pub fn headline(report: &Report, view: &ViewState) -> Headline {
         title,
         figures,
         note: None,
+        miss: false,
     }
 }
 

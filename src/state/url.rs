@@ -473,7 +473,7 @@ impl ViewState {
             };
         }
         if let Some(q) = self.faq.as_deref().and_then(|id| report.faq_item(id)) {
-            return format!("{} — {name}", q.question);
+            return format!("{} — {}", report.plain_text(&q.question), name);
         }
         let basis = match self.basis {
             Accounting::Gaap => String::new(),

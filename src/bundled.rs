@@ -1,5 +1,6 @@
 //! The bundled report, already read, checked and resolved by `build.rs` from
-//! `data/cerebras-q1-2026.json` and compiled in as Rust code: the wasm
+//! `data/cerebras-q1-2026.json` (or the file the build setting `EE_DATASET`
+//! names) and compiled in as Rust code: the wasm
 //! carries no JSON parser and no validation, and the page, the pre-render and
 //! the tests all read this same report. (Outside `src/model/`, which
 //! `build.rs` compiles into itself to do that work.)
@@ -13,11 +14,12 @@ pub fn report() -> Report {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Report, BUNDLED};
+    use crate::model::Report;
 
     #[test]
     fn the_compiled_report_is_the_dataset_read_natively() {
-        let read = Report::from_json(BUNDLED).expect("the bundled dataset is valid");
+        let json = include_str!(env!("EE_DATASET_FILE"));
+        let read = Report::from_json(json).expect("the bundled dataset is valid");
         assert_eq!(format!("{:?}", super::report()), format!("{read:?}"));
     }
 }

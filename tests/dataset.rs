@@ -237,3 +237,22 @@ fn no_text_of_either_report_says_a_sign_twice() {
     // The reader's check itself can fail.
     assert_eq!(sign_said_twice("a drop of −9 to −11 pts").as_deref(), Some("drop −9"));
 }
+
+/// The checked-in schema is the one the types give. After a change to the
+/// format: `EE_WRITE_SCHEMA=1 cargo test --test dataset schema` rewrites it.
+#[test]
+fn the_json_schema_matches_the_types() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/dataset.schema.json");
+    let generated = earnings_explorer::model::validate::json_schema();
+    if std::env::var_os("EE_WRITE_SCHEMA").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "data/dataset.schema.json is out of date: run EE_WRITE_SCHEMA=1 cargo test --test dataset schema"
+    );
+    // And the datasets point their editors at it.
+    let doc: Json = serde_json::from_str(BUNDLED).unwrap();
+    assert_eq!(doc["$schema"], "./dataset.schema.json");
+}

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 /// On what footing a figure stands. Every figure on the page shows it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {

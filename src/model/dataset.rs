@@ -8,9 +8,14 @@ use serde_json::Number;
 use super::basis::Basis;
 use super::comparison::{Better, Verdict};
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
+    /// The JSON Schema this file follows (`data/dataset.schema.json`), for
+    /// editors; not read otherwise.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
     /// Format version; this code reads version 1.
     pub format: u32,
     pub company: Company,
@@ -41,6 +46,7 @@ pub struct RawReport {
     pub faq: Vec<FaqItem>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Company {
@@ -51,6 +57,7 @@ pub struct Company {
 }
 
 /// A source document the figures are drawn from.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -67,6 +74,7 @@ pub struct Source {
 }
 
 /// Where in which source a figure or fact is found.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
@@ -75,6 +83,7 @@ pub struct SourceRef {
     pub location: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
@@ -97,6 +106,7 @@ pub struct RawFigure {
     pub note: Option<String>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 pub enum RawQualifier {
@@ -106,6 +116,7 @@ pub enum RawQualifier {
 
 /// A value as written: `{"usd_m": 193.4}`, `{"count": {"amount": 750, "unit": "MW"}}`,
 /// `{"range": [{"percent": 36}, {"percent": 38}]}`, `"not_reported"`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(rename_all = "snake_case")]
 pub enum RawValue {
@@ -122,6 +133,7 @@ pub enum RawValue {
 }
 
 /// How a derived figure is computed from others.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RawDerivation {
@@ -133,6 +145,7 @@ pub enum RawDerivation {
     Midpoint(String),
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawComparison {
@@ -146,6 +159,7 @@ pub struct RawComparison {
     pub stated: Option<Stated>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct Stated {
@@ -155,6 +169,7 @@ pub struct Stated {
     pub source: SourceRef,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawReconciliation {
@@ -166,6 +181,7 @@ pub struct RawReconciliation {
     pub about: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
@@ -173,6 +189,7 @@ pub struct Adjustment {
 }
 
 /// A headline metric card.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
@@ -192,6 +209,7 @@ pub struct Card {
     pub chart: Option<Chart>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CardValue {
@@ -201,6 +219,7 @@ pub struct CardValue {
 }
 
 /// A small chart inside a card.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Chart {
@@ -210,6 +229,7 @@ pub enum Chart {
     Shift { from: String, to: String },
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct GuidanceItem {
@@ -219,6 +239,7 @@ pub struct GuidanceItem {
     pub about: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Stock {
@@ -228,6 +249,7 @@ pub struct Stock {
     pub about: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct StockEvent {
@@ -240,6 +262,7 @@ pub struct StockEvent {
     pub figures: Vec<String>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Deal {
@@ -251,6 +274,7 @@ pub struct Deal {
     pub source: SourceRef,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Analysts {
@@ -260,6 +284,7 @@ pub struct Analysts {
     pub about: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
@@ -268,6 +293,7 @@ pub struct Target {
     pub target: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Watch {
@@ -279,6 +305,7 @@ pub struct Watch {
     pub signals: Vec<Point>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct NextReport {
@@ -288,6 +315,7 @@ pub struct NextReport {
 }
 
 /// A titled point in our words, with where its substance comes from.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
@@ -296,6 +324,7 @@ pub struct Point {
     pub source: SourceRef,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct FaqItem {

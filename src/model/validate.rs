@@ -666,6 +666,15 @@ fn resolve_figures(
         .collect())
 }
 
+/// The dataset format as a JSON Schema, generated from the very types that
+/// read it (checked in as `data/dataset.schema.json`; a test keeps the two
+/// in step), so an editor validates and completes a file as its author types.
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(RawReport);
+    schema.insert("title".into(), "Earnings Explorer dataset".into());
+    serde_json::to_string_pretty(&schema).expect("a schema is JSON") + "\n"
+}
+
 /// One step of a path such as `faq[5].question`.
 enum Step<'a> {
     Key(&'a str),

@@ -75,7 +75,7 @@ describe('embedding', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${hostSite.url}faq.html`);
     const frame = page.frameLocator('iframe');
-    await frame.getByText(/keeps the whole wafer as one processor/).waitFor();
+    await frame.getByText(/builds a whole processor on a single silicon wafer/).waitFor();
     const before = await settledHeight(page);
     await frame.getByText('Why did the shares fall after a revenue beat?').click();
     await heightChangesTo(page, `h !== ${before}`);
@@ -204,7 +204,7 @@ describe('sharing', () => {
       const host = await (await browser.newContext()).newPage();
       await host.goto(`${hostSite.url}blank-${name}.html`);
       const frame = host.frameLocator('iframe');
-      await frame.getByText(/GAAP counts every cost/).waitFor();
+      await frame.getByText(/includes stock-based pay/).waitFor();
       assert.equal(await frame.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true, name);
       await host.context().close();
     }
@@ -214,7 +214,7 @@ describe('sharing', () => {
     const page = await open(browser, app.url);
     await page.emulateMedia({ media: 'print' });
     await page.getByText('Revenue a year earlier, Q1 2025').first().waitFor({ state: 'visible' });
-    await page.getByText(/keeps the whole wafer as one processor/).waitFor({ state: 'visible' });
+    await page.getByText(/builds a whole processor on a single silicon wafer/).waitFor({ state: 'visible' });
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isVisible(), false);
     await page.context().close();
   });

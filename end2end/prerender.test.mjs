@@ -68,7 +68,7 @@ describe('with scripts off', () => {
     await page.getByRole('heading', { name: 'Sources', level: 2 }).waitFor();
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isVisible(), false);
     await page.getByText('What is a wafer-scale chip?').click();
-    await page.getByText(/keeps the whole wafer as one processor/).waitFor();
+    await page.getByText(/builds a whole processor on a single silicon wafer/).waitFor();
     await page.getByRole('link', { name: 'Non-GAAP', exact: true }).click();
     await page.waitForURL(`${t.url}non-gaap/`);
     await page.getByRole('heading', { name: 'Reconciliation: GAAP to non-GAAP' }).waitFor();

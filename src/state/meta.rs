@@ -210,7 +210,7 @@ mod tests {
         let text = description(&r, &revenue);
         assert!(
             text.starts_with(
-                "Revenue $193.4M (GAAP); beat: +$12.6M (+7.0%) against consensus $180.8M."
+                "Revenue $193.4M (As reported); beat: +$12.6M (+7.0%) against consensus $180.8M."
             ),
             "{text}"
         );
@@ -220,7 +220,7 @@ mod tests {
         };
         assert!(description(&r, &faq).starts_with("Neither source gives one"));
         let home = description(&r, &ViewState::default());
-        assert!(home.starts_with("Revenue $193.4M (GAAP), Net loss −$14.0M (GAAP), Earnings per share −$0.22 (GAAP)."), "{home}");
+        assert!(home.starts_with("Revenue $193.4M (As reported), Net loss −$14.0M (GAAP), Earnings per share −$0.22 (GAAP)."), "{home}");
         assert!(description(&r, &ViewState::default()).chars().count() <= 300);
     }
 

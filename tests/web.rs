@@ -67,7 +67,7 @@ async fn the_basis_switch_changes_cards_shows_the_bridge_and_the_url() {
     settle().await;
     assert!(text(&net_loss).contains("−$2.5M"), "{}", text(&net_loss));
     assert!(!slot.hidden());
-    assert!(text(&find(&root, ".bridge")).contains("Stock-based compensation"));
+    assert!(text(&find(&root, ".bridge")).contains("stock-based compensation"));
     assert_eq!(search(), "non-gaap/");
     assert!(find(&root, "input[value=non-gaap]")
         .unchecked_into::<HtmlInputElement>()
@@ -109,7 +109,7 @@ async fn the_faq_filter_narrows_the_questions_and_an_answer_opens() {
     let root = mount("");
     settle().await;
     let input: HtmlInputElement = find(&root, "#faq-filter").unchecked_into();
-    input.set_value("wafer chip");
+    input.set_value("silicon wafer");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();

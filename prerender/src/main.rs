@@ -135,6 +135,7 @@ fn run() -> Result<String, String> {
         &dist.join("404.html"),
         template.static_page(&not_found, &body),
     )?;
+    write_example(dist, &report)?;
     let pages: Vec<String> = views.iter().filter(|v| !v.embed).map(ViewState::path).collect();
     deploy::write_headers(dist, &base_path, &template.csp, &pages, &loader)?;
     let compressed = deploy::precompress(dist)?;
@@ -145,6 +146,26 @@ fn run() -> Result<String, String> {
         dist.display(),
         loader.file
     ))
+}
+
+/// Fills in the example host article (`examples/article.html`) with this
+/// report: its name, its last card and its first question, so a site built
+/// for another report (`EE_DATASET`) shows nothing of the bundled one.
+fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Result<(), String> {
+    let path = dist.join("examples/article.html");
+    let Ok(template) = fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    let card = report.cards.last();
+    let faq = report.faq.first();
+    let plain = |t: &str| escape_html(&report.plain_text(t));
+    let html = template
+        .replace("{{report}}", &escape_html(&report.name()))
+        .replace("{{card-id}}", card.map_or("", |c| c.id.as_str()))
+        .replace("{{card-title}}", &card.map_or(String::new(), |c| escape_html(&c.title)))
+        .replace("{{faq-id}}", faq.map_or("", |q| q.id.as_str()))
+        .replace("{{faq-question}}", &faq.map_or(String::new(), |q| plain(&q.question)));
+    write(&path, html)
 }
 
 fn main() {

@@ -30,14 +30,20 @@ pub fn FigureValue(
     /// (`{id:abs}` in a text).
     #[prop(optional)]
     magnitude: bool,
+    /// Where its label and source are already on screen beside it (a fact
+    /// row, the sources table), no hover text repeats them.
+    #[prop(optional)]
+    bare: bool,
 ) -> impl IntoView {
     let ex = use_explorer();
-    let title = format!(
-        "{} ({}). {}",
-        figure.label,
-        figure.period,
-        ex.report().provenance(&figure)
-    );
+    let title = (!bare).then(|| {
+        format!(
+            "{} ({}). {}",
+            figure.label,
+            figure.period,
+            ex.report().provenance(&figure)
+        )
+    });
     let class = match (large, figure.is_reported()) {
         (true, true) => "fig fig--large",
         (true, false) => "fig fig--large fig--missing",
@@ -91,7 +97,7 @@ pub fn FactRow(figure: Figure) -> impl IntoView {
                 {figure.label.clone()} " " <span class="fact__period">{figure.period.clone()}</span>
             </dt>
             <dd class="fact__value">
-                <FigureValue figure=figure/>
+                <FigureValue figure=figure bare=true/>
                 <span class="fact__source">{provenance}</span>
                 {note.map(|n| view! { <span class="fact__note"><RichText text=n/></span> })}
             </dd>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::figure::FigureValue;
+use super::figure::{FigureValue, RichText};
 use super::page_section::PageSection;
 use crate::model::format;
 use crate::state::{use_explorer, Section};
@@ -35,12 +35,12 @@ pub fn SourcesSection() -> impl IntoView {
             let note = f
                 .note
                 .clone()
-                .map(|n| view! { <span class="fact__note">{n}</span> });
+                .map(|n| view! { <span class="fact__note"><RichText text=n/></span> });
             view! {
                 <tr id=format!("figure-{}", f.id)>
                     <th scope="row">{f.label.clone()}</th>
                     <td>{f.period.clone()}</td>
-                    <td><FigureValue figure=f.clone()/></td>
+                    <td><FigureValue figure=f.clone() bare=true/></td>
                     <td>{provenance} {note}</td>
                 </tr>
             }

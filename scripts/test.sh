@@ -3,8 +3,9 @@
 #   1. native: the domain, dataset validation, URL state, native rendering,
 #      and the pre-render step (page heads, preview images);
 #   2. components: wasm-bindgen-test in headless Chromium;
-#   3. end to end: Playwright on the release build (pre-rendered) served on
-#      localhost, and the first view's size budget.
+#   3. end to end: Playwright on the release build (pre-rendered) served by
+#      nginx on localhost, and the first view's size budget; then the site of
+#      a second report built with EE_DATASET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -21,3 +22,7 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 printf '\n==> 3/3 End-to-end tests on the release build\n'
 trunk build --offline --release
 node --test --test-concurrency=1 end2end/
+
+printf '\n==> 3/3 (second report) The site of another dataset, built with EE_DATASET\n'
+EE_DATASET=tests/fixtures/acme-q3-2025.json trunk build --offline --release --dist target/acme-dist
+node --test end2end/second-report.mjs

@@ -47,9 +47,26 @@ fn main() {
         ));
     }
     let report = model::Report::from_json(&json).unwrap_or_else(|e| fail(&format!("{dataset}: {e}")));
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_report.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out_dir).join("bundled_report.rs");
     std::fs::write(&out, report.rust()).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+
+    // The fictional second report, compiled the same way for the component
+    // tests in the browser (tests/web.rs), which have no JSON parser either.
+    // Only a test includes it; the app never does.
+    println!("cargo:rerun-if-changed={FIXTURE}");
+    let fixture = std::fs::read_to_string(FIXTURE)
+        .ok()
+        .and_then(|json| model::Report::from_json(&json).ok());
+    if let Some(report) = fixture {
+        let code = report.rust().replace("crate::model::", "earnings_explorer::model::");
+        let out = Path::new(&out_dir).join("fixture_report.rs");
+        std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+    }
 }
+
+/// The fictional second report the tests render (tests/fixtures/).
+const FIXTURE: &str = "tests/fixtures/acme-q3-2025.json";
 
 fn fail(message: &str) -> ! {
     eprintln!("error: the dataset is not valid: {message}");

@@ -27,6 +27,26 @@ fn mount(url: &str) -> HtmlElement {
     root
 }
 
+/// The fictional second report, compiled in for this test by `build.rs`.
+fn acme() -> earnings_explorer::model::Report {
+    include!(concat!(env!("OUT_DIR"), "/fixture_report.rs"))
+}
+
+/// Mounts the app for the second report at `url`.
+fn mount_acme(url: &str) -> HtmlElement {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("/{url}")))
+        .unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let (url, report) = (url.to_string(), std::sync::Arc::new(acme()));
+    mount_to(root.clone(), move || view! { <App report=report url=url/> }).forget();
+    root
+}
+
 /// Lets effects and queued DOM events (such as `toggle`) run.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -147,5 +167,22 @@ async fn a_bad_link_falls_back_and_says_so() {
         "URL text is never markup"
     );
     assert_eq!(search(), "", "the address is tidied to the view shown");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_second_report_switches_to_its_non_gaap_eps_and_its_two_step_bridge() {
+    let root = mount_acme("card/eps/");
+    settle().await;
+    let eps = find(&root, "#card-eps .card__value");
+    assert!(text(&eps).contains("$0.41"), "{}", text(&eps));
+    find(&root, "input[value=non-gaap]").click();
+    settle().await;
+    assert!(text(&eps).contains("$0.58"), "{}", text(&eps));
+    assert!(text(&find(&root, "#card-eps summary")).contains("Beat"));
+    let bridge = text(&find(&root, ".bridge"));
+    assert!(bridge.contains("Share-based pay") && bridge.contains("Amortisation of acquired intangibles"), "{bridge}");
+    assert!(text(&find(&root, "#card-net-income .card__value")).contains("$22.4M"));
+    assert_eq!(search(), "non-gaap/card/eps/");
     root.remove();
 }

@@ -34,6 +34,7 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn fail<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, LoadError> {
     Err(LoadError {
         path: path.into(),

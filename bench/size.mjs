@@ -52,7 +52,12 @@ function moduleOf(name) {
   return m[2] && !/^[A-Z]/.test(m[2]) ? `${m[1]}::${m[2]}` : m[1];
 }
 
-const csv = await readFile(process.argv[2] ?? '/dev/stdin', 'utf8');
+async function stdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+const csv = process.argv[2] ? await readFile(process.argv[2], 'utf8') : await stdin();
 const rows = parseCsv(csv);
 const byCrate = new Map();
 const byModule = new Map();

@@ -13,6 +13,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app in a fresh container, at `url` relative to the origin.
 fn mount(url: &str) -> HtmlElement {
+    mount_report(url, None)
+}
+
+/// Mounts the app for `report` (the bundled one when `None`) at `url`.
+fn mount_report(url: &str, report: Option<earnings_explorer::model::Report>) -> HtmlElement {
     let window = web_sys::window().unwrap();
     window
         .history()
@@ -22,29 +27,15 @@ fn mount(url: &str) -> HtmlElement {
     let doc = document();
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&root).unwrap();
+    let report = std::sync::Arc::new(report.unwrap_or_else(earnings_explorer::bundled::report));
     let url = url.to_string();
-    mount_to(root.clone(), move || view! { <App url=url/> }).forget();
+    mount_to(root.clone(), move || view! { <App report=report url=url/> }).forget();
     root
 }
 
 /// The fictional second report, compiled in for this test by `build.rs`.
 fn acme() -> earnings_explorer::model::Report {
     include!(concat!(env!("OUT_DIR"), "/fixture_report.rs"))
-}
-
-/// Mounts the app for the second report at `url`.
-fn mount_acme(url: &str) -> HtmlElement {
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("/{url}")))
-        .unwrap();
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let (url, report) = (url.to_string(), std::sync::Arc::new(acme()));
-    mount_to(root.clone(), move || view! { <App report=report url=url/> }).forget();
-    root
 }
 
 /// Lets effects and queued DOM events (such as `toggle`) run.
@@ -172,7 +163,7 @@ async fn a_bad_link_falls_back_and_says_so() {
 
 #[wasm_bindgen_test]
 async fn a_second_report_switches_to_its_non_gaap_eps_and_its_two_step_bridge() {
-    let root = mount_acme("card/eps/");
+    let root = mount_report("card/eps/", Some(acme()));
     settle().await;
     let eps = find(&root, "#card-eps .card__value");
     assert!(text(&eps).contains("$0.41"), "{}", text(&eps));

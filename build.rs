@@ -46,10 +46,12 @@ fn main() {
             list.join("\n")
         ));
     }
-    let report = model::Report::from_json(&json).unwrap_or_else(|e| fail(&format!("{dataset}: {e}")));
+    let report =
+        model::Report::from_json(&json).unwrap_or_else(|e| fail(&format!("{dataset}: {e}")));
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out_dir).join("bundled_report.rs");
-    std::fs::write(&out, report.rust()).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+    std::fs::write(&out, report.rust())
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
 
     // The fictional second report, compiled the same way for the component
     // tests in the browser (tests/web.rs), which have no JSON parser either.
@@ -59,7 +61,9 @@ fn main() {
         .ok()
         .and_then(|json| model::Report::from_json(&json).ok());
     if let Some(report) = fixture {
-        let code = report.rust().replace("crate::model::", "earnings_explorer::model::");
+        let code = report
+            .rust()
+            .replace("crate::model::", "earnings_explorer::model::");
         let out = Path::new(&out_dir).join("fixture_report.rs");
         std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
     }

@@ -173,7 +173,10 @@ fn a_signed_figure_after_a_word_that_gives_the_direction_is_refused() {
     let e = error_after(|doc| {
         doc["cards"][0]["about"] = json!("Revenue went up {revenue-growth-yoy} on a year earlier.");
     });
-    assert!(e.starts_with("cards[0].about: “up {revenue-growth-yoy}” says the direction twice"), "{e}");
+    assert!(
+        e.starts_with("cards[0].about: “up {revenue-growth-yoy}” says the direction twice"),
+        "{e}"
+    );
     assert!(e.contains("write {revenue-growth-yoy:abs}"), "{e}");
     // The magnitude form reads right, and a figure without a sign is fine.
     let mut doc = bundled();
@@ -183,11 +186,16 @@ fn a_signed_figure_after_a_word_that_gives_the_direction_is_refused() {
 
 #[test]
 fn amounts_and_percentages_written_by_hand_are_refused_in_every_text() {
-    let e = error_after(|doc| doc["faq"][0]["question"] = json!("Was revenue really $193.4 million?"));
+    let e =
+        error_after(|doc| doc["faq"][0]["question"] = json!("Was revenue really $193.4 million?"));
     assert!(e.starts_with("faq[0].question: writes “$193.4”"), "{e}");
     let i = figure_index(&bundled(), "revenue");
-    let e = error_after(|doc| doc["figures"][i]["note"] = json!("About 7% above what was expected."));
-    assert!(e.starts_with(&format!("figures[{i}].note: writes “7%”")), "{e}");
+    let e =
+        error_after(|doc| doc["figures"][i]["note"] = json!("About 7% above what was expected."));
+    assert!(
+        e.starts_with(&format!("figures[{i}].note: writes “7%”")),
+        "{e}"
+    );
 }
 
 #[test]
@@ -206,15 +214,22 @@ fn every_problem_is_listed_at_once() {
 fn sign_said_twice(rendered: &str) -> Option<String> {
     let words: Vec<&str> = rendered.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if !earnings_explorer::model::text::DIRECTION_WORDS.contains(&bare.as_str()) {
             continue;
         }
-        let next = words[i + 1..]
-            .iter()
-            .find(|n| !["of", "by", "to", "about", "roughly", "nearly", "almost", "some", "a"].contains(n));
+        let next = words[i + 1..].iter().find(|n| {
+            ![
+                "of", "by", "to", "about", "roughly", "nearly", "almost", "some", "a",
+            ]
+            .contains(n)
+        });
         if let Some(n) = next {
-            if n.trim_start_matches(['~', '>']).starts_with(['\u{2212}', '+']) {
+            if n.trim_start_matches(['~', '>'])
+                .starts_with(['\u{2212}', '+'])
+            {
                 return Some(format!("{w} {n}"));
             }
         }
@@ -230,12 +245,18 @@ fn no_text_of_either_report_says_a_sign_twice() {
         assert!(texts.len() > 5, "every text is read");
         for (at, text) in texts {
             let rendered = r.plain_text(text);
-            assert!(!rendered.contains('{'), "{at}: a reference was left unfilled: {rendered}");
+            assert!(
+                !rendered.contains('{'),
+                "{at}: a reference was left unfilled: {rendered}"
+            );
             assert_eq!(sign_said_twice(&rendered), None, "{at}: {rendered}");
         }
     }
     // The reader's check itself can fail.
-    assert_eq!(sign_said_twice("a drop of −9 to −11 pts").as_deref(), Some("drop −9"));
+    assert_eq!(
+        sign_said_twice("a drop of −9 to −11 pts").as_deref(),
+        Some("drop −9")
+    );
 }
 
 /// The checked-in schema is the one the types give. After a change to the

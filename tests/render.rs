@@ -132,11 +132,24 @@ fn a_second_report_renders_through_the_same_code() {
     // Paths the bundled report never takes: a non-GAAP EPS with a beat, a
     // profit, a bridge of two adjustments.
     let eps = render(ACME, "non-gaap/card/eps/");
-    for text in ["$0.58", "Non-GAAP", "Beat", "+$0.06", "$22.4M", "Amortisation of acquired intangibles"] {
+    for text in [
+        "$0.58",
+        "Non-GAAP",
+        "Beat",
+        "+$0.06",
+        "$22.4M",
+        "Amortisation of acquired intangibles",
+    ] {
         assert!(eps.contains(text), "missing {text}");
     }
-    assert!(!eps.contains("not reported"), "every figure of this report is reported");
-    assert!(render(ACME, "card/eps/").contains("$0.41"), "the GAAP EPS on the GAAP basis");
+    assert!(
+        !eps.contains("not reported"),
+        "every figure of this report is reported"
+    );
+    assert!(
+        render(ACME, "card/eps/").contains("$0.41"),
+        "the GAAP EPS on the GAAP basis"
+    );
 }
 
 #[test]

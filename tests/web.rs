@@ -151,8 +151,14 @@ async fn a_bad_link_falls_back_and_says_so() {
     let root = mount("?card=%3Cb%3Enope&basis=ifrs");
     settle().await;
     let notice = text(&find(&root, ".notice__list"));
-    assert!(notice.contains("named a card this report does not have"), "{notice}");
-    assert!(!notice.contains("nope"), "the link's text is never repeated: {notice}");
+    assert!(
+        notice.contains("named a card this report does not have"),
+        "{notice}"
+    );
+    assert!(
+        !notice.contains("nope"),
+        "the link's text is never repeated: {notice}"
+    );
     assert!(
         root.query_selector("b").unwrap().is_none(),
         "URL text is never markup"
@@ -172,7 +178,11 @@ async fn a_second_report_switches_to_its_non_gaap_eps_and_its_two_step_bridge() 
     assert!(text(&eps).contains("$0.58"), "{}", text(&eps));
     assert!(text(&find(&root, "#card-eps summary")).contains("Beat"));
     let bridge = text(&find(&root, ".bridge"));
-    assert!(bridge.contains("Share-based pay") && bridge.contains("Amortisation of acquired intangibles"), "{bridge}");
+    assert!(
+        bridge.contains("Share-based pay")
+            && bridge.contains("Amortisation of acquired intangibles"),
+        "{bridge}"
+    );
     assert!(text(&find(&root, "#card-net-income .card__value")).contains("$22.4M"));
     assert_eq!(search(), "non-gaap/card/eps/");
     root.remove();

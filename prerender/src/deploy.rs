@@ -59,7 +59,9 @@ pub fn write_headers(
     let embed_policy = csp.header(true);
     // The policy goes inside quoted strings of nginx and Caddy configs.
     if page_policy.contains(['"', '\\', '$', '\n']) {
-        return Err(format!("the policy cannot be quoted in a server config: {page_policy}"));
+        return Err(format!(
+            "the policy cannot be quoted in a server config: {page_policy}"
+        ));
     }
     let mut h = String::from(
         "# Written by the build (prerender/src/deploy.rs): do not edit.\n\
@@ -100,13 +102,21 @@ pub fn write_headers(
     ));
     let rules = h.lines().filter(|l| l.starts_with('/')).count();
     if rules > 100 {
-        eprintln!("prerender: _headers has {rules} rules; Cloudflare Pages reads the first 100 only");
+        eprintln!(
+            "prerender: _headers has {rules} rules; Cloudflare Pages reads the first 100 only"
+        );
     }
     write(&dist.join("_headers"), h)?;
 
     let nginx = |policy: &str| format!("add_header Content-Security-Policy \"{policy}\" always;\n");
-    write(&dist.join("_deploy/nginx-csp-page.conf"), nginx(&page_policy))?;
-    write(&dist.join("_deploy/nginx-csp-embed.conf"), nginx(&embed_policy))?;
+    write(
+        &dist.join("_deploy/nginx-csp-page.conf"),
+        nginx(&page_policy),
+    )?;
+    write(
+        &dist.join("_deploy/nginx-csp-embed.conf"),
+        nginx(&embed_policy),
+    )?;
     write(
         &dist.join("_deploy/csp.caddy"),
         format!(
@@ -118,7 +128,9 @@ pub fn write_headers(
     )
 }
 
-const COMPRESSIBLE: [&str; 9] = ["html", "js", "css", "wasm", "json", "svg", "txt", "csv", "xml"];
+const COMPRESSIBLE: [&str; 9] = [
+    "html", "js", "css", "wasm", "json", "svg", "txt", "csv", "xml",
+];
 
 /// Writes `X.br` and `X.gz` beside every text or wasm file `X` of the build
 /// (the files the server would otherwise compress on each request, at a
@@ -132,7 +144,10 @@ pub fn precompress(dir: &Path) -> Result<usize, String> {
             count += precompress(&path)?;
             continue;
         }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if !COMPRESSIBLE.contains(&ext) {
             continue;
         }
@@ -145,7 +160,10 @@ pub fn precompress(dir: &Path) -> Result<usize, String> {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&bytes).map_err(|e| e.to_string())?;
         let gz = gz.finish().map_err(|e| e.to_string())?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         write(&path.with_file_name(format!("{name}.br")), br)?;
         write(&path.with_file_name(format!("{name}.gz")), gz)?;
         count += 1;
@@ -167,7 +185,12 @@ mod tests {
         ] {
             assert!(is_hashed(name), "{name}");
         }
-        for name in ["embed.js", "index.html", "404.html", "earnings-explorer-0123.js"] {
+        for name in [
+            "embed.js",
+            "index.html",
+            "404.html",
+            "earnings-explorer-0123.js",
+        ] {
             assert!(!is_hashed(name), "{name}");
         }
     }

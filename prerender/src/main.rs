@@ -136,7 +136,11 @@ fn run() -> Result<String, String> {
         template.static_page(&not_found, &body),
     )?;
     write_example(dist, &report)?;
-    let pages: Vec<String> = views.iter().filter(|v| !v.embed).map(ViewState::path).collect();
+    let pages: Vec<String> = views
+        .iter()
+        .filter(|v| !v.embed)
+        .map(ViewState::path)
+        .collect();
     deploy::write_headers(dist, &base_path, &template.csp, &pages, &loader)?;
     let compressed = deploy::precompress(dist)?;
     Ok(format!(
@@ -162,9 +166,15 @@ fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Resu
     let html = template
         .replace("{{report}}", &escape_html(&report.name()))
         .replace("{{card-id}}", card.map_or("", |c| c.id.as_str()))
-        .replace("{{card-title}}", &card.map_or(String::new(), |c| escape_html(&c.title)))
+        .replace(
+            "{{card-title}}",
+            &card.map_or(String::new(), |c| escape_html(&c.title)),
+        )
         .replace("{{faq-id}}", faq.map_or("", |q| q.id.as_str()))
-        .replace("{{faq-question}}", &faq.map_or(String::new(), |q| plain(&q.question)));
+        .replace(
+            "{{faq-question}}",
+            &faq.map_or(String::new(), |q| plain(&q.question)),
+        );
     write(&path, html)
 }
 

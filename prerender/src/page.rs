@@ -97,7 +97,10 @@ pub fn integrity(bytes: &[u8]) -> String {
 
 /// A CSP source for an inline element's text, e.g. `'sha256-…'`.
 fn inline_hash(text: &str) -> String {
-    format!("'sha256-{}'", BASE64.encode(Sha256::digest(text.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(text.as_bytes()))
+    )
 }
 
 /// The page's content security policy: scripts and styles only from the
@@ -261,7 +264,11 @@ impl Template {
             String::from_utf8(read(href)?).map_err(|_| format!("{href} is not UTF-8"))
         };
         let href_of = |tag: &str| -> Option<String> {
-            tag.split("href=\"").nth(1)?.split('"').next().map(str::to_string)
+            tag.split("href=\"")
+                .nth(1)?
+                .split('"')
+                .next()
+                .map(str::to_string)
         };
         let html = strip_comments(html);
         let (before, _, after) =
@@ -307,7 +314,8 @@ impl Template {
         );
         let start = start_script(&js, &wasm, &wasm_integrity);
         for element in [&import_map, &start] {
-            csp.scripts.push(inline_hash(inner(element.trim_end(), "</script>")));
+            csp.scripts
+                .push(inline_hash(inner(element.trim_end(), "</script>")));
         }
         head = format!("{a}{import_map}{start}{b}");
 
@@ -394,7 +402,8 @@ impl Template {
     pub fn page(&self, view: &str, head: &Head, body: &str) -> String {
         format!(
             "{}{}{}{}{}",
-            self.before_head.replacen("<html", &self.html_tag(Some(view)), 1),
+            self.before_head
+                .replacen("<html", &self.html_tag(Some(view)), 1),
             head.to_html(),
             self.after_head,
             body,
@@ -459,30 +468,59 @@ const wasm = await init({ module_or_path: '/app.wasm' });
     }
 
     fn template() -> Template {
-        Template::parse(TRUNK, "/e/", |href| Ok(format!("/* {href} */ body{{}}").into_bytes()))
-            .unwrap()
+        Template::parse(TRUNK, "/e/", |href| {
+            Ok(format!("/* {href} */ body{{}}").into_bytes())
+        })
+        .unwrap()
     }
 
     #[test]
     fn a_page_has_its_head_inlined_css_and_body() {
         let page = template().page("non-gaap/card/net-loss/", &head(), "<main>view</main>");
-        assert!(page.contains("<html data-view=\"non-gaap/card/net-loss/\" data-base=\"/e/\" lang=\"en\""));
-        assert!(!page.contains("<base "), "no <base>: the policy has base-uri 'none'");
+        assert!(page
+            .contains("<html data-view=\"non-gaap/card/net-loss/\" data-base=\"/e/\" lang=\"en\""));
+        assert!(
+            !page.contains("<base "),
+            "no <base>: the policy has base-uri 'none'"
+        );
         assert!(page.contains("<title>Net loss, Non-GAAP — Acme &quot;Q3&quot;</title>"));
-        assert!(!page.contains("placeholder"), "Trunk's placeholders are gone");
-        assert!(page.contains("<style>body{}body{}</style>"), "the CSS, inlined and minified");
+        assert!(
+            !page.contains("placeholder"),
+            "Trunk's placeholders are gone"
+        );
+        assert!(
+            page.contains("<style>body{}body{}</style>"),
+            "the CSS, inlined and minified"
+        );
         assert!(!page.contains("rel=\"stylesheet\""));
         assert!(page.contains("<meta property=\"og:image\" content=\"https://x.org/e/preview/non-gaap-card-net-loss.png\" />"));
         assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\" />"));
-        assert!(page.contains("<link rel=\"canonical\" href=\"https://x.org/e/non-gaap/card/net-loss/\" />"));
+        assert!(page.contains(
+            "<link rel=\"canonical\" href=\"https://x.org/e/non-gaap/card/net-loss/\" />"
+        ));
         assert!(page.contains("content=\"A &lt;description&gt;\""));
         assert!(page.contains("<body><main>view</main></body>"));
         let sri = integrity(b"/* /app.js */ body{}");
-        assert!(page.contains("const bindings = await import(\"/app.js\");"), "the app still starts");
-        assert!(page.contains(&format!("\"integrity\":{{\"/app.js\":\"{sri}\"}}")), "the glue's integrity");
-        assert!(page.contains("fetch(\"/app.wasm\", { integrity: \"sha384-"), "the wasm's integrity");
-        assert!(page.contains("requestAnimationFrame"), "after the first paint");
-        assert!(page.contains("no-js app-failed"), "a failed start leaves the plain page");
+        assert!(
+            page.contains("const bindings = await import(\"/app.js\");"),
+            "the app still starts"
+        );
+        assert!(
+            page.contains(&format!("\"integrity\":{{\"/app.js\":\"{sri}\"}}")),
+            "the glue's integrity"
+        );
+        assert!(
+            page.contains("fetch(\"/app.wasm\", { integrity: \"sha384-"),
+            "the wasm's integrity"
+        );
+        assert!(
+            page.contains("requestAnimationFrame"),
+            "after the first paint"
+        );
+        assert!(
+            page.contains("no-js app-failed"),
+            "a failed start leaves the plain page"
+        );
         assert!(
             page.contains(&format!("<link rel=\"preload\" as=\"script\" integrity=\"{sri}\" crossorigin href=\"/app.js\">")),
             "fetched early, compiled late"
@@ -507,15 +545,25 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         let meta = t.csp.meta();
         assert!(page.contains(&meta), "the page carries its policy");
         let policy = t.csp.header(false);
-        for (start, end) in [("<script type=\"importmap\">", "</script>"), ("<script type=\"module\">", "</script>"), ("<style>", "</style>")] {
+        for (start, end) in [
+            ("<script type=\"importmap\">", "</script>"),
+            ("<script type=\"module\">", "</script>"),
+            ("<style>", "</style>"),
+        ] {
             let (_, element, _) = cut(&page, start, end).unwrap();
-            assert!(policy.contains(&inline_hash(inner(element, end))), "{start} is allowed by hash");
+            assert!(
+                policy.contains(&inline_hash(inner(element, end))),
+                "{start} is allowed by hash"
+            );
         }
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("base-uri 'none'") && policy.contains("object-src 'none'"));
         assert!(policy.ends_with("frame-ancestors 'self'"));
         assert!(t.csp.header(true).ends_with("frame-ancestors *"));
-        assert!(!meta.contains("frame-ancestors"), "ignored in a <meta>, so left out");
+        assert!(
+            !meta.contains("frame-ancestors"),
+            "ignored in a <meta>, so left out"
+        );
     }
 
     #[test]

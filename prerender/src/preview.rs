@@ -83,11 +83,7 @@ pub fn svg(h: &Headline) -> String {
         }
     }
     if let Some(note) = &h.note {
-        let colour = if h.miss {
-            "#b0282c"
-        } else {
-            "#17723a"
-        };
+        let colour = if h.miss { "#b0282c" } else { "#17723a" };
         body.push(text(80, 540, 32, "bold", colour, note));
     }
     body.push(text(

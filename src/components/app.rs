@@ -45,17 +45,19 @@ pub fn App(
     let ex = provide_explorer(report.clone(), page.clone(), base);
     let problems_shown = RwSignal::new(Vec::<Problem>::new());
     let arrival_report = report.clone();
-    Effect::new(move |_| match arrive(&page, &current_url(), &arrival_report) {
-        Arrival::Load(href) => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace(&resolve(&base_url(), &href));
+    Effect::new(
+        move |_| match arrive(&page, &current_url(), &arrival_report) {
+            Arrival::Load(href) => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().replace(&resolve(&base_url(), &href));
+                }
             }
-        }
-        Arrival::Show(view, problems) => {
-            ex.view.set(view);
-            problems_shown.set(problems);
-        }
-    });
+            Arrival::Show(view, problems) => {
+                ex.view.set(view);
+                problems_shown.set(problems);
+            }
+        },
+    );
     sync_with_location(ex.view, report);
     frame::connect(ex.view);
     if embed {

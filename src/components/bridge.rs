@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::figure::{FigureValue, RichText};
-use crate::model::chart::{svg_extent, extent, waterfall, Scale, StepKind};
+use crate::model::chart::{extent, svg_extent, waterfall, Scale, StepKind};
 use crate::model::format::{self, Sign};
 use crate::model::{Accounting, Figure};
 use crate::state::use_explorer;

@@ -21,7 +21,12 @@ pub enum Marks {
 
 /// `a% + b%`, both as [`svg_extent`] writes them.
 fn add_pct(a: &str, b: &str) -> String {
-    let hundredths = |s: &str| -> i64 { s.trim_end_matches('%').replace('.', "").parse().unwrap_or(0) };
+    let hundredths = |s: &str| -> i64 {
+        s.trim_end_matches('%')
+            .replace('.', "")
+            .parse()
+            .unwrap_or(0)
+    };
     let h = hundredths(a) + hundredths(b);
     format!("{}.{:02}%", h / 100, h % 100)
 }

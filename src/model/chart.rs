@@ -157,7 +157,10 @@ mod tests {
 
     #[test]
     fn svg_extents_have_two_decimals() {
-        assert_eq!(svg_extent((12.345, 50.0)), ("12.35%".into(), "50.00%".into()));
+        assert_eq!(
+            svg_extent((12.345, 50.0)),
+            ("12.35%".into(), "50.00%".into())
+        );
         assert_eq!(svg_extent((0.0, 0.004)), ("0.00%".into(), "0.00%".into()));
     }
 

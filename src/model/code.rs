@@ -10,9 +10,9 @@
 use super::basis::Basis;
 use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
+use super::figure::Figure;
 use super::format::Sign;
 use super::quantity::{MoneyScale, Qualifier, Quantity, Unit, Value};
-use super::figure::Figure;
 use super::report::{Comparison, Reconciliation, Report};
 
 /// A value that can write itself as a Rust expression building an equal value.
@@ -111,38 +111,195 @@ impl RustCode for Chart {
         match self {
             Chart::Bars(ids) => format!("{path}::Bars({})", ids.rust()),
             Chart::Shift { from, to } => {
-                format!("{path}::Shift {{ from: {}, to: {} }}", from.rust(), to.rust())
+                format!(
+                    "{path}::Shift {{ from: {}, to: {} }}",
+                    from.rust(),
+                    to.rust()
+                )
             }
         }
     }
 }
 
 struct_code!("crate::model::quantity", Quantity { amount, unit });
-struct_code!("crate::model::comparison", Outcome { verdict, difference, relative });
-struct_code!("crate::model::dataset", Company { name, ticker, about });
-struct_code!("crate::model::dataset", Source { id, name, title, kind, date });
+struct_code!(
+    "crate::model::comparison",
+    Outcome {
+        verdict,
+        difference,
+        relative
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Company {
+        name,
+        ticker,
+        about
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Source {
+        id,
+        name,
+        title,
+        kind,
+        date
+    }
+);
 struct_code!("crate::model::dataset", SourceRef { doc, location });
-struct_code!("crate::model::dataset", Card { id, title, value, non_gaap, about, details, chart });
+struct_code!(
+    "crate::model::dataset",
+    Card {
+        id,
+        title,
+        value,
+        non_gaap,
+        about,
+        details,
+        chart
+    }
+);
 struct_code!("crate::model::dataset", CardValue { figure, comparison });
-struct_code!("crate::model::dataset", GuidanceItem { figure, context, about });
-struct_code!("crate::model::dataset", Stock { timeline, facts, about });
-struct_code!("crate::model::dataset", StockEvent { date, event, price, figures });
-struct_code!("crate::model::dataset", Deal { id, partner, structure, figures, about, source });
-struct_code!("crate::model::dataset", Analysts { reference, targets, about });
-struct_code!("crate::model::dataset", Target { firm, rating, target });
-struct_code!("crate::model::dataset", Watch { next_report, questions, drivers, signals });
-struct_code!("crate::model::dataset", NextReport { date, label, source });
-struct_code!("crate::model::dataset", Point { title, text, source });
-struct_code!("crate::model::dataset", FaqItem { id, question, answer });
-struct_code!("crate::model::figure", Figure {
-    id, label, period, basis, value, qualifier, sign, source, formula, note,
-});
-struct_code!("crate::model::report", Comparison { id, actual, expected, outcome });
-struct_code!("crate::model::report", Reconciliation { from, adjustments, to, about });
-struct_code!("crate::model::report", Report {
-    company, period, released, as_of, sources, figures, comparisons, reconciliation, cards,
-    guidance, stock, deals, analysts, watch, faq,
-});
+struct_code!(
+    "crate::model::dataset",
+    GuidanceItem {
+        figure,
+        context,
+        about
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Stock {
+        timeline,
+        facts,
+        about
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    StockEvent {
+        date,
+        event,
+        price,
+        figures
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Deal {
+        id,
+        partner,
+        structure,
+        figures,
+        about,
+        source
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Analysts {
+        reference,
+        targets,
+        about
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Target {
+        firm,
+        rating,
+        target
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Watch {
+        next_report,
+        questions,
+        drivers,
+        signals
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    NextReport {
+        date,
+        label,
+        source
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Point {
+        title,
+        text,
+        source
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    FaqItem {
+        id,
+        question,
+        answer
+    }
+);
+struct_code!(
+    "crate::model::figure",
+    Figure {
+        id,
+        label,
+        period,
+        basis,
+        value,
+        qualifier,
+        sign,
+        source,
+        formula,
+        note,
+    }
+);
+struct_code!(
+    "crate::model::report",
+    Comparison {
+        id,
+        actual,
+        expected,
+        outcome
+    }
+);
+struct_code!(
+    "crate::model::report",
+    Reconciliation {
+        from,
+        adjustments,
+        to,
+        about
+    }
+);
+struct_code!(
+    "crate::model::report",
+    Report {
+        company,
+        period,
+        released,
+        as_of,
+        sources,
+        figures,
+        comparisons,
+        reconciliation,
+        cards,
+        guidance,
+        stock,
+        deals,
+        analysts,
+        watch,
+        faq,
+    }
+);
 
 #[cfg(test)]
 mod tests {
@@ -150,7 +307,10 @@ mod tests {
 
     #[test]
     fn text_is_written_as_an_escaped_literal() {
-        assert_eq!("a \"b\"\n".to_string().rust(), "String::from(\"a \\\"b\\\"\\n\")");
+        assert_eq!(
+            "a \"b\"\n".to_string().rust(),
+            "String::from(\"a \\\"b\\\"\\n\")"
+        );
         assert_eq!(Some(vec![true]).rust(), "Some(vec![true])");
         assert_eq!(Basis::NonGaap.rust(), "crate::model::basis::Basis::NonGaap");
     }

@@ -20,7 +20,10 @@ const MAX_SCALE: u32 = 12;
 #[cfg(not(target_arch = "wasm32"))]
 impl super::code::RustCode for Decimal {
     fn rust(&self) -> String {
-        format!("crate::model::decimal::Decimal::from_parts({}, {})", self.units, self.scale)
+        format!(
+            "crate::model::decimal::Decimal::from_parts({}, {})",
+            self.units, self.scale
+        )
     }
 }
 

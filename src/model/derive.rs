@@ -3,9 +3,9 @@
 
 use super::dataset::RawDerivation;
 use super::decimal::Decimal;
+use super::figure::Figure;
 use super::format::{self, Sign};
 use super::quantity::{Quantity, Unit, Value};
-use super::figure::Figure;
 
 /// A derived value and how it was computed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -38,4 +38,3 @@ impl Figure {
         self.value != Value::NotReported
     }
 }
-

@@ -267,9 +267,18 @@ mod tests {
         let m = |v: Value| magnitude_of(&v, Qualifier::Exact);
         assert_eq!(m(Value::One(q("-14.0", M))), "$14.0M");
         assert_eq!(m(Value::One(q("94", Unit::Percent))), "94%");
-        assert_eq!(m(Value::Range(q("-11", Unit::Points), q("-9", Unit::Points))), "9 to 11 pts");
-        assert_eq!(m(Value::Range(q("36", Unit::Percent), q("38", Unit::Percent))), "36–38%");
-        assert_eq!(magnitude_of(&Value::One(q("69", Unit::Percent)), Qualifier::About), "~69%");
+        assert_eq!(
+            m(Value::Range(q("-11", Unit::Points), q("-9", Unit::Points))),
+            "9 to 11 pts"
+        );
+        assert_eq!(
+            m(Value::Range(q("36", Unit::Percent), q("38", Unit::Percent))),
+            "36–38%"
+        );
+        assert_eq!(
+            magnitude_of(&Value::One(q("69", Unit::Percent)), Qualifier::About),
+            "~69%"
+        );
     }
 
     #[test]

@@ -286,18 +286,29 @@ mod tests {
         let r = report();
         let loss = r.card("net-loss").unwrap();
         assert_eq!(loss.shown(Accounting::Gaap).figure, loss.value.figure);
-        assert_eq!(loss.shown(Accounting::NonGaap).figure, loss.non_gaap.as_ref().unwrap().figure);
+        assert_eq!(
+            loss.shown(Accounting::NonGaap).figure,
+            loss.non_gaap.as_ref().unwrap().figure
+        );
         let revenue = r.card("revenue").unwrap();
         assert!(revenue.non_gaap.is_none());
-        assert_eq!(revenue.shown(Accounting::NonGaap).figure, revenue.value.figure);
+        assert_eq!(
+            revenue.shown(Accounting::NonGaap).figure,
+            revenue.value.figure
+        );
     }
 
     #[test]
     fn a_comparison_is_said_one_way_everywhere() {
         let r = report();
         let revenue = r.card("revenue").unwrap();
-        let c = r.comparison(revenue.value.comparison.as_deref().unwrap()).unwrap();
-        assert_eq!(r.comparison_detail(c).unwrap(), "+$12.6M (+7.0%) against consensus $180.8M");
+        let c = r
+            .comparison(revenue.value.comparison.as_deref().unwrap())
+            .unwrap();
+        assert_eq!(
+            r.comparison_detail(c).unwrap(),
+            "+$12.6M (+7.0%) against consensus $180.8M"
+        );
         assert!(!c.is_miss());
     }
 
@@ -309,6 +320,9 @@ mod tests {
         assert_eq!(steps.len(), 1 + rec.adjustments.len());
         let last = &steps.last().unwrap().1;
         let to = r.figure(&rec.to).unwrap().value.central().unwrap();
-        assert_eq!(format::quantity(last, Sign::NegativeOnly), format::quantity(&to, Sign::NegativeOnly));
+        assert_eq!(
+            format::quantity(last, Sign::NegativeOnly),
+            format::quantity(&to, Sign::NegativeOnly)
+        );
     }
 }

@@ -18,16 +18,59 @@ pub enum Segment<'a> {
 /// Words that say which way a figure moved: a signed figure right after one
 /// of them says its sign twice ("a drop of −9 pts").
 pub const DIRECTION_WORDS: [&str; 46] = [
-    "drop", "drops", "dropped", "fall", "falls", "fell", "falling", "fallen", "lose", "loses",
-    "lost", "losing", "loss", "back", "decline", "declines", "declined", "declining", "down",
-    "up", "rise", "rises", "rose", "rising", "grow", "grows", "grew", "growing", "growth", "gain",
-    "gains", "gained", "increase", "increased", "decrease", "decreased", "jump", "jumped", "slide",
-    "slid", "shrink", "shrank", "climb", "climbed", "sank", "surge",
+    "drop",
+    "drops",
+    "dropped",
+    "fall",
+    "falls",
+    "fell",
+    "falling",
+    "fallen",
+    "lose",
+    "loses",
+    "lost",
+    "losing",
+    "loss",
+    "back",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "down",
+    "up",
+    "rise",
+    "rises",
+    "rose",
+    "rising",
+    "grow",
+    "grows",
+    "grew",
+    "growing",
+    "growth",
+    "gain",
+    "gains",
+    "gained",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "jump",
+    "jumped",
+    "slide",
+    "slid",
+    "shrink",
+    "shrank",
+    "climb",
+    "climbed",
+    "sank",
+    "surge",
 ];
 
 /// Words that may stand between a direction word and its figure ("a drop
 /// of about {x}", "up by {x}").
-const LINKING: [&str; 9] = ["of", "by", "to", "about", "roughly", "nearly", "almost", "some", "a"];
+const LINKING: [&str; 9] = [
+    "of", "by", "to", "about", "roughly", "nearly", "almost", "some", "a",
+];
 
 /// The direction word that the words before a reference end with, if any:
 /// "a margin falling " → `falling`; "a drop of " → `drop`.
@@ -56,7 +99,11 @@ pub fn hand_written_number(words: &str) -> Option<String> {
     for (i, &c) in chars.iter().enumerate() {
         let digit_at = |j: usize| chars.get(j).is_some_and(|c| c.is_ascii_digit());
         if c == '$' && digit_at(i + 1) {
-            let end = (i + 1..chars.len()).find(|&j| !(chars[j].is_ascii_alphanumeric() || chars[j] == '.' || chars[j] == ',')).unwrap_or(chars.len());
+            let end = (i + 1..chars.len())
+                .find(|&j| {
+                    !(chars[j].is_ascii_alphanumeric() || chars[j] == '.' || chars[j] == ',')
+                })
+                .unwrap_or(chars.len());
             return Some(chars[i..end].iter().collect());
         }
         if c.is_ascii_digit() {
@@ -65,8 +112,11 @@ pub fn hand_written_number(words: &str) -> Option<String> {
                 j += 1;
             }
             let rest: String = chars[j..].iter().take(9).collect();
-            let starts_number = i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
-            if starts_number && (rest.starts_with('%') || rest.starts_with(" %") || rest.starts_with(" percent")) {
+            let starts_number =
+                i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
+            if starts_number
+                && (rest.starts_with('%') || rest.starts_with(" %") || rest.starts_with(" percent"))
+            {
                 return Some(chars[i..j].iter().collect::<String>() + "%");
             }
         }
@@ -150,7 +200,10 @@ mod tests {
             })
             .collect();
         assert_eq!(joined, text);
-        assert_eq!(references("{a}{b-2:abs}").collect::<Vec<_>>(), vec!["a", "b-2"]);
+        assert_eq!(
+            references("{a}{b-2:abs}").collect::<Vec<_>>(),
+            vec!["a", "b-2"]
+        );
     }
 
     #[test]
@@ -175,10 +228,22 @@ mod tests {
 
     #[test]
     fn hand_written_amounts_and_percentages_are_found() {
-        assert_eq!(hand_written_number("about $20B in orders").as_deref(), Some("$20B"));
+        assert_eq!(
+            hand_written_number("about $20B in orders").as_deref(),
+            Some("$20B")
+        );
         assert_eq!(hand_written_number("a 7% move").as_deref(), Some("7%"));
-        assert_eq!(hand_written_number("up 12.5 percent").as_deref(), Some("12.5%"));
-        for fine in ["Q1 2026", "750 MW of capacity", "the 2 chip families", "CS-3", "24/7"] {
+        assert_eq!(
+            hand_written_number("up 12.5 percent").as_deref(),
+            Some("12.5%")
+        );
+        for fine in [
+            "Q1 2026",
+            "750 MW of capacity",
+            "the 2 chip families",
+            "CS-3",
+            "24/7",
+        ] {
             assert_eq!(hand_written_number(fine), None, "{fine}");
         }
     }

@@ -366,7 +366,6 @@ impl Report {
     }
 }
 
-
 /// Every text of the report keeps to the prose rules: each `{id}` names a
 /// figure; a signed figure never follows a word that already gives the
 /// direction ("a drop of {x}" must be "a drop of {x:abs}"); amounts and
@@ -401,7 +400,9 @@ fn check_prose(at: &str, t: &str, report: &Report) -> Result<(), LoadError> {
                         return fail(at, format!("names figure '{id}', which is not in figures"));
                     };
                     let signed = matches!(segment, text::Segment::Figure(_))
-                        && f.display().trim_start_matches(['~', '>']).starts_with(['\u{2212}', '+']);
+                        && f.display()
+                            .trim_start_matches(['~', '>'])
+                            .starts_with(['\u{2212}', '+']);
                     if let (true, Some(word)) = (signed, text::direction_before(before)) {
                         return fail(
                             at,
@@ -743,7 +744,8 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
         }
         _ => {
             let mut j = i;
-            while j < b.len() && !matches!(b[j], b',' | b'}' | b']') && !b[j].is_ascii_whitespace() {
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']') && !b[j].is_ascii_whitespace()
+            {
                 j += 1;
             }
             Some(j)
@@ -790,7 +792,10 @@ pub fn locate(json: &str, path: &str) -> Option<(usize, usize)> {
     }
     let before = &json[..i];
     let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.chars().count(), |n| before[n + 1..].chars().count()) + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |n| before[n + 1..].chars().count())
+        + 1;
     Some((line, column))
 }
 
@@ -808,6 +813,10 @@ mod tests {
         assert_eq!(locate("not json", "a"), None);
         let bundled = crate::model::BUNDLED;
         let (line, _) = locate(bundled, "faq[0].question").unwrap();
-        assert!(bundled.lines().nth(line - 1).unwrap().contains("\"question\""));
+        assert!(bundled
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .contains("\"question\""));
     }
 }

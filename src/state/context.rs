@@ -62,7 +62,8 @@ impl Explorer {
 
     /// The link to a view, as an absolute path from the app's base.
     pub fn link(&self, view: &ViewState) -> String {
-        self.base.with_value(|base| super::url::resolve(base, &view.to_href()))
+        self.base
+            .with_value(|base| super::url::resolve(base, &view.to_href()))
     }
 
     /// The link to the current view with a different section (reactive).

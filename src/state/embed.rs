@@ -131,8 +131,8 @@ pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
     use crate::model::Accounting;
+    use serde_json::json;
 
     fn view() -> ViewState {
         ViewState {
@@ -167,7 +167,10 @@ mod tests {
     #[test]
     fn theme_messages_are_read_strictly() {
         let t = THEME_TYPE;
-        assert_eq!(theme_from_message(Some(t), Some(1.0), Some("dark")), Some(Theme::Dark));
+        assert_eq!(
+            theme_from_message(Some(t), Some(1.0), Some("dark")),
+            Some(Theme::Dark)
+        );
         for (kind, version, theme) in [
             (Some(t), Some(2.0), Some("dark")),
             (Some("other"), Some(1.0), Some("dark")),
@@ -176,7 +179,11 @@ mod tests {
             (None, Some(1.0), Some("dark")),
             (Some(t), None, Some("dark")),
         ] {
-            assert_eq!(theme_from_message(kind, version, theme), None, "{kind:?} {version:?} {theme:?}");
+            assert_eq!(
+                theme_from_message(kind, version, theme),
+                None,
+                "{kind:?} {version:?} {theme:?}"
+            );
         }
     }
 

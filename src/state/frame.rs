@@ -114,7 +114,9 @@ pub fn connect(view: RwSignal<ViewState>) {
                     field("version").and_then(|v| v.as_f64()),
                     field("theme").and_then(|v| v.as_string()),
                 );
-                if let Some(theme) = embed::theme_from_message(kind.as_deref(), version, theme.as_deref()) {
+                if let Some(theme) =
+                    embed::theme_from_message(kind.as_deref(), version, theme.as_deref())
+                {
                     host_theme.set(Some(theme));
                     let origin = ev.origin();
                     if let Some(origin) = embed::host_origin(&origin) {

@@ -51,11 +51,16 @@ pub struct Headline {
     pub miss: bool,
 }
 
-fn card_figure(
-    report: &Report,
-    view: &ViewState,
-    id: &str,
-) -> Option<(String, String, String, Option<(String, bool)>)> {
+/// A card's figure as a preview shows it.
+struct CardFigure {
+    title: String,
+    value: String,
+    basis: String,
+    /// The comparison in words, and whether it is a miss.
+    note: Option<(String, bool)>,
+}
+
+fn card_figure(report: &Report, view: &ViewState, id: &str) -> Option<CardFigure> {
     let card = report.card(id)?;
     let shown = card.shown(view.basis);
     let f = report.figure(&shown.figure)?;
@@ -65,30 +70,33 @@ fn card_figure(
         .and_then(|c| report.comparison(c))
         .and_then(|c| {
             let detail = report.comparison_detail(c)?;
-            Some((format!("{}: {detail}", c.outcome.verdict.label()), c.is_miss()))
+            Some((
+                format!("{}: {detail}", c.outcome.verdict.label()),
+                c.is_miss(),
+            ))
         });
-    Some((
-        card.title.clone(),
-        f.display(),
-        f.basis.tag().to_string(),
+    Some(CardFigure {
+        title: card.title.clone(),
+        value: f.display(),
+        basis: f.basis.tag().to_string(),
         note,
-    ))
+    })
 }
 
 /// The preview image's headline for a view.
 pub fn headline(report: &Report, view: &ViewState) -> Headline {
     let eyebrow = format!("{} · {}", report.company.name, report.period);
-    if let Some((title, value, basis, note)) = view
+    if let Some(c) = view
         .card
         .as_deref()
         .and_then(|c| card_figure(report, view, c))
     {
         return Headline {
             eyebrow,
-            title,
-            figures: vec![(String::new(), value, basis)],
-            miss: note.as_ref().is_some_and(|n| n.1),
-            note: note.map(|n| n.0),
+            title: c.title,
+            figures: vec![(String::new(), c.value, c.basis)],
+            miss: c.note.as_ref().is_some_and(|n| n.1),
+            note: c.note.map(|n| n.0),
         };
     }
     if let Some(q) = view.faq.as_deref().and_then(|id| report.faq_item(id)) {
@@ -105,7 +113,7 @@ pub fn headline(report: &Report, view: &ViewState) -> Headline {
         .iter()
         .take(3)
         .filter_map(|c| card_figure(report, view, &c.id))
-        .map(|(title, value, basis, _)| (title, value, basis))
+        .map(|c| (c.title, c.value, c.basis))
         .collect();
     let title = match view.basis {
         Accounting::Gaap => "Quarterly results".to_string(),

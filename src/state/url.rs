@@ -140,14 +140,20 @@ impl Problem {
     /// link: a link is free text, and a notice is no place to echo it.
     pub fn message(&self) -> &'static str {
         match self.param {
-            "path" => "This link's address is not one this report has, so the nearest view is shown.",
+            "path" => {
+                "This link's address is not one this report has, so the nearest view is shown."
+            }
             "card" => "This link named a card this report does not have, so none is open.",
             "faq" => "This link named a question this report does not have, so none is open.",
             "basis" => "This link named a basis this report does not have, so GAAP is shown.",
             "section" => "This link named a section this report does not have.",
-            "embed" => "This link's embed setting was not understood, so the page is shown as usual.",
+            "embed" => {
+                "This link's embed setting was not understood, so the page is shown as usual."
+            }
             "theme" => "This link's theme was not understood, so the theme follows your system.",
-            "page" => "The page for this view could not be loaded here, so the nearest view is shown.",
+            "page" => {
+                "The page for this view could not be loaded here, so the nearest view is shown."
+            }
             _ => "This link's background setting was not understood, so the usual one is used.",
         }
     }
@@ -616,14 +622,27 @@ mod tests {
         assert!(p.is_empty(), "unknown query names are ignored: {p:?}");
         // Other spellings have no page on a static host, so none here either.
         let r = report();
-        let pages: Vec<String> = crate::state::meta::pre_rendered_views(&r).iter().map(ViewState::path).collect();
+        let pages: Vec<String> = crate::state::meta::pre_rendered_views(&r)
+            .iter()
+            .map(ViewState::path)
+            .collect();
         for url in [
-            "NON_GAAP/", "Non-GAAP/", "gaap/", "card/Revenue/", "embed%2Fcard/revenue/",
-            "embed/embed/", "card/revenue/non-gaap/", "non-gaap/embed/", "card/eps/card/revenue/",
+            "NON_GAAP/",
+            "Non-GAAP/",
+            "gaap/",
+            "card/Revenue/",
+            "embed%2Fcard/revenue/",
+            "embed/embed/",
+            "card/revenue/non-gaap/",
+            "non-gaap/embed/",
+            "card/eps/card/revenue/",
         ] {
             let (v, p) = parse(url);
             assert!(!p.is_empty(), "{url} is reported");
-            assert!(pages.contains(&v.path()), "{url} falls back to a pre-rendered view");
+            assert!(
+                pages.contains(&v.path()),
+                "{url} falls back to a pre-rendered view"
+            );
         }
         assert_eq!(parse("card/Revenue/").0, ViewState::default());
         assert_eq!(parse("embed/embed/").0.path(), "embed/");
@@ -638,7 +657,10 @@ mod tests {
     #[test]
     fn only_so_many_query_parameters_are_read() {
         let padding = "x=1&".repeat(MAX_PARAMS);
-        assert_eq!(parse(&format!("?{padding}basis=non-gaap")).0.basis, Accounting::Gaap);
+        assert_eq!(
+            parse(&format!("?{padding}basis=non-gaap")).0.basis,
+            Accounting::Gaap
+        );
         assert_eq!(parse("?x=1&basis=non-gaap").0.basis, Accounting::NonGaap);
     }
 
@@ -646,16 +668,34 @@ mod tests {
     fn arriving_shows_loads_or_keeps_the_page() {
         let r = report();
         let home = ViewState::default();
-        let card = |id: &str| ViewState { card: Some(id.into()), ..Default::default() };
-        let embed_eps = ViewState { embed: true, ..card("eps") };
+        let card = |id: &str| ViewState {
+            card: Some(id.into()),
+            ..Default::default()
+        };
+        let embed_eps = ViewState {
+            embed: true,
+            ..card("eps")
+        };
         // On its own page, the whole address applies.
         let address = "card/eps/?faq=what-next&theme=dark#faq";
-        assert_eq!(arrive(&card("eps"), address, &r), Arrival::Show(parse(address).0, vec![]));
+        assert_eq!(
+            arrive(&card("eps"), address, &r),
+            Arrival::Show(parse(address).0, vec![])
+        );
         // An older link to a view of the same layout is shown in place.
-        assert_eq!(arrive(&home, "?card=eps", &r), Arrival::Show(card("eps"), vec![]));
+        assert_eq!(
+            arrive(&home, "?card=eps", &r),
+            Arrival::Show(card("eps"), vec![])
+        );
         // One to an embed loads the embed's page, which then shows itself.
-        assert_eq!(arrive(&home, "?card=eps&embed=1", &r), Arrival::Load("embed/card/eps/".into()));
-        assert_eq!(arrive(&embed_eps, "embed/card/eps/", &r), Arrival::Show(embed_eps.clone(), vec![]));
+        assert_eq!(
+            arrive(&home, "?card=eps&embed=1", &r),
+            Arrival::Load("embed/card/eps/".into())
+        );
+        assert_eq!(
+            arrive(&embed_eps, "embed/card/eps/", &r),
+            Arrival::Show(embed_eps.clone(), vec![])
+        );
         // A rewriting host served the home page for an embed it lacks: no loop.
         assert_eq!(
             arrive(&home, "embed/card/eps/", &r),
@@ -684,13 +724,21 @@ mod tests {
         let (v, p) = parse("ifrs/card/nope/?faq=&section=secret");
         assert_eq!(v, ViewState::default());
         let params: Vec<_> = p.iter().map(|p| p.param).collect();
-        assert_eq!(params, ["path", "faq", "section"], "the path stops at its first bad part");
+        assert_eq!(
+            params,
+            ["path", "faq", "section"],
+            "the path stops at its first bad part"
+        );
         let (v, p) = parse("card/nope/?faq=&section=secret");
         assert_eq!(v, ViewState::default());
         let params: Vec<_> = p.iter().map(|p| p.param).collect();
         assert_eq!(params, ["card", "faq", "section"]);
         let (v, p) = parse("card/");
-        assert_eq!((v, p.len()), (ViewState::default(), 1), "a card segment needs an id");
+        assert_eq!(
+            (v, p.len()),
+            (ViewState::default(), 1),
+            "a card segment needs an id"
+        );
     }
 
     #[test]
@@ -714,7 +762,10 @@ mod tests {
         assert_eq!(p.len(), 3);
         for problem in p {
             let m = problem.message();
-            assert!(!m.contains("script") && !m.contains('%') && !m.contains('<'), "{m}");
+            assert!(
+                !m.contains("script") && !m.contains('%') && !m.contains('<'),
+                "{m}"
+            );
         }
     }
 
@@ -777,7 +828,7 @@ mod props {
 
     fn report() -> &'static Report {
         static REPORT: OnceLock<Report> = OnceLock::new();
-        REPORT.get_or_init(|| crate::bundled::report())
+        REPORT.get_or_init(crate::bundled::report)
     }
 
     fn pages() -> &'static Vec<ViewState> {
@@ -801,10 +852,44 @@ mod props {
     fn word() -> impl Strategy<Value = String> {
         let r = report();
         let mut words: Vec<String> = [
-            "embed", "card", "faq", "non-gaap", "gaap", "NON-GAAP", "Non_GAAP", "index.html", ".",
-            "..", "", "%2F", "embed%2Fcard", "%2e%2e", "%", "%ZZ", "%C3%A9", "+", "%00", "\u{e9}",
-            "<script>", "\"", "'", " ", "?", "#", "&", "=", "basis", "section", "theme", "bg",
-            "metric", "question", "dark", "transparent", "1", "utm_source",
+            "embed",
+            "card",
+            "faq",
+            "non-gaap",
+            "gaap",
+            "NON-GAAP",
+            "Non_GAAP",
+            "index.html",
+            ".",
+            "..",
+            "",
+            "%2F",
+            "embed%2Fcard",
+            "%2e%2e",
+            "%",
+            "%ZZ",
+            "%C3%A9",
+            "+",
+            "%00",
+            "\u{e9}",
+            "<script>",
+            "\"",
+            "'",
+            " ",
+            "?",
+            "#",
+            "&",
+            "=",
+            "basis",
+            "section",
+            "theme",
+            "bg",
+            "metric",
+            "question",
+            "dark",
+            "transparent",
+            "1",
+            "utm_source",
         ]
         .into_iter()
         .map(String::from)
@@ -812,7 +897,11 @@ mod props {
         words.extend(r.cards.iter().map(|c| c.id.clone()));
         words.extend(r.faq.iter().map(|q| q.id.clone()));
         words.extend(r.cards.iter().map(|c| c.id.to_uppercase()));
-        words.extend(crate::state::Section::ALL.iter().map(|s| s.as_str().to_string()));
+        words.extend(
+            crate::state::Section::ALL
+                .iter()
+                .map(|s| s.as_str().to_string()),
+        );
         prop_oneof![
             4 => proptest::sample::select(words),
             1 => "\\PC{0,12}",
@@ -834,7 +923,8 @@ mod props {
                 }
                 if !query.is_empty() {
                     url.push('?');
-                    let pairs: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                    let pairs: Vec<String> =
+                        query.iter().map(|(k, v)| format!("{k}={v}")).collect();
                     url.push_str(&pairs.join("&"));
                 }
                 if let Some(f) = fragment {
@@ -851,7 +941,10 @@ mod props {
         let r = report();
         let cards: Vec<String> = r.cards.iter().map(|c| c.id.clone()).collect();
         let answers: Vec<String> = r.faq.iter().map(|q| q.id.clone()).collect();
-        let sections: Vec<Section> = Section::ALL.into_iter().filter(|s| s.present_in(r)).collect();
+        let sections: Vec<Section> = Section::ALL
+            .into_iter()
+            .filter(|s| s.present_in(r))
+            .collect();
         (
             proptest::sample::select(Accounting::ALL.to_vec()),
             proptest::option::of(proptest::sample::select(cards)),
@@ -861,15 +954,17 @@ mod props {
             proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
             any::<bool>(),
         )
-            .prop_map(|(basis, card, faq, section, embed, theme, transparent)| ViewState {
-                basis,
-                card,
-                faq,
-                section,
-                embed,
-                theme,
-                transparent,
-            })
+            .prop_map(
+                |(basis, card, faq, section, embed, theme, transparent)| ViewState {
+                    basis,
+                    card,
+                    faq,
+                    section,
+                    embed,
+                    theme,
+                    transparent,
+                },
+            )
     }
 
     proptest! {

@@ -53,8 +53,11 @@ mod tests {
 
     #[test]
     fn every_problem_is_printed_with_its_line_and_column() {
-        let json = earnings_explorer::model::BUNDLED
-            .replacen("\"answer\": \"", "\"answer\": \"About 7% of it. ", 2);
+        let json = earnings_explorer::model::BUNDLED.replacen(
+            "\"answer\": \"",
+            "\"answer\": \"About 7% of it. ",
+            2,
+        );
         let lines = problems("d.json", &json);
         assert_eq!(lines.len(), 2, "{lines:#?}");
         for line in &lines {
@@ -62,8 +65,14 @@ mod tests {
             assert_eq!(parts.next(), Some("d.json"));
             let row: usize = parts.next().unwrap().parse().expect("a line number");
             let _column: usize = parts.next().unwrap().parse().expect("a column");
-            assert!(json.lines().nth(row - 1).unwrap().contains("About 7%"), "{line}");
-            assert!(line.contains("faq[") && line.contains("writes “7%” by hand"), "{line}");
+            assert!(
+                json.lines().nth(row - 1).unwrap().contains("About 7%"),
+                "{line}"
+            );
+            assert!(
+                line.contains("faq[") && line.contains("writes “7%” by hand"),
+                "{line}"
+            );
         }
         assert!(problems("d.json", earnings_explorer::model::BUNDLED).is_empty());
         let broken = problems("d.json", "{\"format\": 1, }");

@@ -3,7 +3,8 @@
  *   <a href="https://…/earnings/card/revenue/" data-earnings-explorer>Revenue</a>
  *   <script async src="https://…/earnings/embed.js"></script>
  * Links to views of this app (under this script's directory) become sandboxed, self-sizing
- * iframes of <base>embed/<view>. Other links, and all links without scripts, stay links.
+ * iframes of <base>embed/<view> (a section, #guidance, of <base>embed/section/guidance/).
+ * Other links, and all links without scripts, stay links.
  */
 (function () {
   'use strict';
@@ -59,8 +60,17 @@
     var view = url.pathname.slice(path.length);
     // Plain segments: no encoded slashes or dots for a server to decode.
     if (url.origin !== origin || url.pathname.indexOf(path) !== 0 || !/^([\w.~-]+\/)*[\w.~-]*$/.test(view)) return null;
-    if (view.indexOf('embed/') !== 0) view = 'embed/' + view;
-    return new URL(view + url.search + url.hash, base);
+    var hash = url.hash;
+    if (view.indexOf('embed/') !== 0) {
+      // A section of the page (#guidance, one plain word) has an embed of its own.
+      var section = /^#([a-z]+)$/.exec(hash);
+      if (section && !/(^|\/)(card|faq)\//.test(view)) {
+        view += 'section/' + section[1] + '/';
+        hash = '';
+      }
+      view = 'embed/' + view;
+    }
+    return new URL(view + url.search + hash, base);
   }
 
   function upgrade(link) {

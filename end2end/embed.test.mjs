@@ -71,7 +71,7 @@ describe('embedding', () => {
   });
 
   test('an FAQ embed opens on its answer and grows with another', async () => {
-    hostSite.put('/faq.html', article(embedLink('?faq=wafer-scale')));
+    hostSite.put('/faq.html', article(embedLink('?faq=wafer-scale#faq')));
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${hostSite.url}faq.html`);
     const frame = page.frameLocator('iframe');
@@ -126,6 +126,31 @@ describe('embedding', () => {
     await page.context().close();
   });
 
+  for (const [kind, link, shows, hides] of [
+    ['a card', 'card/revenue/', /\$193\.4M\s+As reported/, 'Net loss'],
+    ['an answer', 'faq/wafer-scale/', /builds a whole processor on a single silicon wafer/, 'Why did the shares fall after a revenue beat?'],
+    ['a section', '#guidance', /Core gross margin, guided/, 'Revenue'],
+  ]) {
+    test(`${kind} embeds on its own in an article on another origin, at 280 px`, async () => {
+      hostSite.put(`/alone-${kind.length}.html`, article(`<div style="width:280px">${embedLink(link)}</div>`));
+      const page = await (await browser.newContext({ viewport: { width: 360, height: 900 }, colorScheme: 'dark' })).newPage();
+      await page.goto(`${hostSite.url}alone-${kind.length}.html`);
+      const frame = page.frameLocator('iframe');
+      await frame.getByRole('heading', { name: 'Cerebras Systems Q1 2026' }).waitFor();
+      await frame.getByText(shows).first().waitFor();
+      assert.equal(await frame.getByText(hides, { exact: true }).count(), 0, `${kind} alone: no ${hides}`);
+      assert.ok((await frame.locator('html').evaluate((h) => h.scrollWidth)) <= 280, 'no sideways scroll');
+      // Self-sizing: the frame is as tall as what it shows, no scrollbar inside.
+      const height = await settledHeight(page);
+      const content = await frame.locator('html').evaluate((h) => h.scrollHeight);
+      assert.ok(Math.abs(height - content) <= 2, `frame ${height}px, content ${content}px`);
+      assert.equal(await frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(18, 19, 22)', 'dark like the host');
+      // Only a card with a non-GAAP form offers the switch.
+      assert.equal(await frame.getByRole('radio', { name: 'Non-GAAP' }).count(), 0);
+      await page.context().close();
+    });
+  }
+
   test('at 280 px the embed stays legible and usable', async () => {
     hostSite.put('/narrow.html', article(`<div style="width:280px">${embedLink('?card=net-loss')}</div>`));
     const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
@@ -133,8 +158,10 @@ describe('embedding', () => {
     const frame = page.frameLocator('iframe');
     await frame.getByRole('heading', { name: 'Cerebras Systems Q1 2026' }).waitFor();
     assert.ok((await frame.locator('html').evaluate((h) => h.scrollWidth)) <= 280);
+    assert.equal(await frame.locator('article.card').count(), 1, 'the card alone');
     await frame.getByRole('radio', { name: 'Non-GAAP' }).check();
     await frame.getByRole('heading', { name: 'Reconciliation: GAAP to non-GAAP' }).waitFor();
+    assert.match(await frame.locator('.card__value').innerText(), /−\$2\.5M\s+Non-GAAP/);
     assert.ok((await frame.locator('html').evaluate((h) => h.scrollWidth)) <= 280);
     await page.context().close();
   });
@@ -188,25 +215,39 @@ describe('sharing', () => {
     await context.close();
   });
 
-  test("the embed dialog's snippets, pasted into a blank page, show the same view", async () => {
-    const page = await open(browser, app.url, '?basis=non-gaap&faq=gaap-or-non-gaap');
+  test("the embed dialog's snippets, pasted into a blank page, show this card or this section", async () => {
+    const page = await open(browser, app.url, 'non-gaap/card/net-loss/');
     await page.getByRole('button', { name: 'Embed' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+    const dialog = page.getByRole('dialog', { name: 'Embed in an article' });
     await dialog.waitFor();
-    const loader = await dialog.getByLabel('Self-sizing (recommended)').inputValue();
-    const iframe = await dialog.getByLabel('Plain iframe').inputValue();
+    const snippets = {};
+    for (const choice of ['This card: Net loss', 'This section: Headline figures']) {
+      await dialog.getByRole('radio', { name: choice }).check();
+      snippets[choice] = {
+        loader: await dialog.getByLabel('Self-sizing (recommended)').inputValue(),
+        iframe: await dialog.getByLabel('Plain iframe').inputValue(),
+      };
+    }
+    assert.match(snippets['This card: Net loss'].iframe, /embed\/non-gaap\/card\/net-loss\//);
+    assert.match(snippets['This section: Headline figures'].iframe, /embed\/non-gaap\/section\/metrics\//);
     await dialog.getByRole('button', { name: 'Close' }).click();
     assert.equal(await dialog.isVisible(), false);
     await page.context().close();
 
-    for (const [name, snippet] of [['loader', loader], ['iframe', iframe]]) {
-      hostSite.put(`/blank-${name}.html`, `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`);
-      const host = await (await browser.newContext()).newPage();
-      await host.goto(`${hostSite.url}blank-${name}.html`);
-      const frame = host.frameLocator('iframe');
-      await frame.getByText(/includes stock-based pay/).waitFor();
-      assert.equal(await frame.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true, name);
-      await host.context().close();
+    let n = 0;
+    for (const [choice, both] of Object.entries(snippets)) {
+      for (const [name, snippet] of Object.entries(both)) {
+        n += 1;
+        hostSite.put(`/blank-${n}.html`, `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`);
+        const host = await (await browser.newContext()).newPage();
+        await host.goto(`${hostSite.url}blank-${n}.html`);
+        const frame = host.frameLocator('iframe');
+        await frame.getByRole('heading', { name: 'Reconciliation: GAAP to non-GAAP' }).waitFor();
+        assert.equal(await frame.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true, `${choice}, ${name}`);
+        const cards = await frame.locator('article.card').count();
+        assert.equal(cards === 1, choice.startsWith('This card'), `${choice}, ${name}: ${cards} cards`);
+        await host.context().close();
+      }
     }
   });
 

@@ -277,3 +277,156 @@ fn the_json_schema_matches_the_types() {
     let doc: Json = serde_json::from_str(BUNDLED).unwrap();
     assert_eq!(doc["$schema"], "./dataset.schema.json");
 }
+
+/// The README's "Write your own report" shows the smallest valid file: it is.
+#[test]
+fn the_guides_smallest_file_is_valid() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("The smallest valid file:")
+        .expect("the guide shows the smallest file");
+    let block = &readme[start..];
+    let json = block
+        .split("```json\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("a json block");
+    let r = Report::from_json(json).expect("the guide's example is valid");
+    assert_eq!(r.name(), "Example Corp Q2 2026");
+    assert!(Report::problems(json).is_empty());
+}
+
+/// Splits CSV text (RFC 4180) into rows of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "lines end with CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "the last line ends with CRLF"
+    );
+    rows
+}
+
+/// A figure's value as the dataset file writes it: the number's own text
+/// (the low end of a range), or nothing for a text or a value not reported.
+fn written_number(value: &Json) -> Option<String> {
+    let v = value.get("range").map_or(value, |r| &r[0]);
+    let v = v.get("count").map_or(v, |c| c.get("amount").unwrap_or(c));
+    match v {
+        Json::Number(n) => Some(n.to_string()),
+        Json::Object(o) => o
+            .values()
+            .next()
+            .and_then(|n| n.as_number())
+            .map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
+/// The CSV and the JSON of every figure: one row per figure of each dataset,
+/// exact values as the file writes them, the reason where none is reported,
+/// and the size the page states for each.
+#[test]
+fn the_figure_files_match_the_dataset_exactly() {
+    use earnings_explorer::model::export::{files, COLUMNS};
+    for text in [BUNDLED, include_str!("fixtures/acme-q3-2025.json")] {
+        let doc: Json = serde_json::from_str(text).unwrap();
+        let r = Report::from_json(text).unwrap();
+        let files = files(&r);
+        assert_eq!(files.len(), 2);
+        let csv = parse_csv(&files[0].1);
+        assert_eq!(csv[0], COLUMNS);
+        let json: Json = serde_json::from_str(&files[1].1).expect("the JSON file parses");
+        let json = json.as_array().unwrap();
+        let figures = doc["figures"].as_array().unwrap();
+        assert_eq!(csv.len() - 1, figures.len());
+        assert_eq!(json.len(), figures.len());
+        for ((f, row), object) in figures.iter().zip(&csv[1..]).zip(json) {
+            let cell = |name: &str| &row[COLUMNS.iter().position(|c| *c == name).unwrap()];
+            let id = f["id"].as_str().unwrap();
+            assert_eq!(cell("id"), id);
+            assert_eq!(object["id"], id);
+            assert_eq!(cell("basis"), f["basis"].as_str().unwrap(), "{id}");
+            for name in COLUMNS {
+                let from_json = match &object[name] {
+                    Json::Null => String::new(),
+                    Json::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                assert_eq!(
+                    &from_json,
+                    cell(name),
+                    "{id}.{name}: the JSON says what the CSV says"
+                );
+            }
+            if f.get("derived").is_some() {
+                assert!(!cell("formula").is_empty(), "{id}: its formula");
+                continue;
+            }
+            assert!(
+                !cell("source").is_empty() && !cell("where").is_empty(),
+                "{id}: its source"
+            );
+            match written_number(&f["value"]) {
+                Some(n) => assert_eq!(cell("value"), &n, "{id}: the value as written"),
+                None => assert_eq!(cell("value"), "", "{id}: no number"),
+            }
+            if f["value"] == "not_reported" {
+                assert!(!cell("note").is_empty(), "{id}: says why it is empty");
+            }
+        }
+        for (download, text) in &files {
+            assert_eq!(download.bytes, text.len() as u64, "{}", download.file);
+        }
+    }
+}
+
+#[test]
+fn a_mark_of_an_unknown_term_or_in_the_wrong_place_is_refused() {
+    let e = error_after(|d| {
+        d["cards"][0]["about"] = json!("Revenue, [[fluxion]] style.");
+    });
+    assert!(
+        e.starts_with("cards[0].about: marks “fluxion” as a term, but no glossary term"),
+        "{e}"
+    );
+    let e = error_after(|d| {
+        d["cards"][0]["about"] = json!("Revenue, [[style|no-such-term]].");
+    });
+    assert!(
+        e.contains("'no-such-term', which is not in glossary"),
+        "{e}"
+    );
+    let e = error_after(|d| {
+        d["faq"][0]["question"] = json!("What is [[GAAP]]?");
+    });
+    assert!(
+        e.starts_with("faq[0].question: marks “GAAP” as a term, but terms are marked"),
+        "{e}"
+    );
+    let e = error_after(|d| {
+        let alias = d["glossary"][0]["term"].clone();
+        d["glossary"][1]["aliases"] = json!([alias]);
+    });
+    assert!(e.starts_with("glossary[1].aliases[0]:"), "{e}");
+    assert!(e.contains("also names the term"), "{e}");
+}

@@ -168,13 +168,63 @@ fn embed_mode_shows_only_the_part_the_view_is_about() {
     assert!(html.contains("Full report ↗"));
     assert!(html.contains("What is a wafer-scale chip?"));
     assert!(!html.contains("aria-label=\"Sections\""), "no page chrome");
-    assert!(!html.contains("id=\"metrics\""), "only the FAQ");
-    let cards = render_bundled("embed/non-gaap/card/eps/");
+    assert!(!html.contains("id=\"metrics\""), "only the answer");
+    assert!(!html.contains("Why did the shares fall"), "no other answer");
     assert!(
-        cards.contains("id=\"card-eps\"") && cards.contains("Reconciliation: GAAP to non-GAAP")
+        !html.contains("name=\"basis\""),
+        "an answer does not follow the basis"
     );
+    // One card alone; the net loss brings its bridge and the switch.
+    let card = render_bundled("embed/non-gaap/card/net-loss/");
+    assert_eq!(card.matches("class=\"card__title\"").count(), 1);
     assert!(
-        cards.contains("href=\"/non-gaap/card/eps/\""),
+        card.contains("id=\"card-net-loss\"") && card.contains("Reconciliation: GAAP to non-GAAP")
+    );
+    assert!(card.contains("name=\"basis\""));
+    assert!(
+        card.contains("href=\"/non-gaap/card/net-loss/\""),
         "the way out drops the embed flags"
     );
+    let revenue = render_bundled("embed/card/revenue/");
+    assert_eq!(revenue.matches("class=\"card__title\"").count(), 1);
+    assert!(
+        !revenue.contains("name=\"basis\""),
+        "revenue has no non-GAAP form"
+    );
+    // A section: all of it, and nothing else.
+    let guidance = render_bundled("embed/section/guidance/");
+    assert!(guidance.contains("id=\"guidance\""));
+    assert!(!guidance.contains("class=\"card__title\""));
+    assert!(!guidance.contains("name=\"basis\""));
+    let metrics = render_bundled("embed/non-gaap/section/metrics/");
+    assert!(metrics.matches("class=\"card__title\"").count() > 3);
+    assert!(metrics.contains("name=\"basis\""));
+}
+
+#[test]
+fn terms_open_in_place_and_the_glossary_lists_them() {
+    let html = render_bundled("");
+    assert!(
+        html.contains("popovertarget=\"term-wafer-scale\""),
+        "a term in the masthead"
+    );
+    assert!(html.contains("id=\"term-gaap\" popover=\"auto\""));
+    assert!(html.contains("generally accepted accounting principles"));
+    assert!(html.contains("id=\"glossary\""));
+    // An embed carries the definitions of its own terms only, out of the way.
+    let card = render_bundled("embed/card/gross-margin/");
+    assert!(card.contains("glossary--on-demand"));
+    assert!(card.contains("id=\"term-core\""));
+    assert!(!card.contains("id=\"term-ipo\""));
+}
+
+#[test]
+fn the_sources_link_every_figure_as_files() {
+    let html = render_bundled("");
+    assert!(
+        html.contains("href=\"/cerebras-systems-q1-2026-figures.csv\""),
+        "a plain link"
+    );
+    assert!(html.contains("download=\"cerebras-systems-q1-2026-figures.json\""));
+    assert!(html.contains("CSV ("), "with its size");
 }

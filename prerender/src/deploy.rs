@@ -54,6 +54,7 @@ pub fn write_headers(
     csp: &Csp,
     pages: &[String],
     loader: &Loader,
+    downloads: &[String],
 ) -> Result<(), String> {
     let page_policy = csp.header(false);
     let embed_policy = csp.header(true);
@@ -96,6 +97,16 @@ pub fn write_headers(
     h.push_str(&format!(
         "{base}embed.js\n  Cache-Control: no-cache\n  Access-Control-Allow-Origin: *\n"
     ));
+    for file in downloads {
+        let media_type = if file.ends_with(".csv") {
+            "text/csv; charset=utf-8; header=present"
+        } else {
+            "application/json; charset=utf-8"
+        };
+        h.push_str(&format!(
+            "{base}{file}\n  Content-Type: {media_type}\n  Cache-Control: no-cache\n"
+        ));
+    }
     h.push_str(&format!(
         "{base}examples/*\n  Content-Security-Policy: {page_policy}\n  Cache-Control: no-cache\n\
          {base}preview/*\n  Cache-Control: public, max-age=3600\n"

@@ -15,9 +15,10 @@ mod preview;
 use std::fs;
 use std::path::Path;
 
+use earnings_explorer::model::export;
 use earnings_explorer::model::format;
 use earnings_explorer::state::embed::escape_html;
-use earnings_explorer::state::meta::{description, headline, pre_rendered_views};
+use earnings_explorer::state::meta::{description, headline, older_pages, pre_rendered_views};
 use earnings_explorer::state::url::{resolve, ViewState};
 use earnings_explorer::App;
 use leptos::prelude::*;
@@ -109,10 +110,25 @@ fn run() -> Result<String, String> {
             image_alt: alt,
             index: !view.embed,
         };
-        write(
-            &dist.join(view.path()).join("index.html"),
-            template.page(&view.path(), &head, &render(view)),
-        )?;
+        let html = template.page(&view.path(), &head, &render(view));
+        write(&dist.join(view.path()).join("index.html"), &html)?;
+        // Older links to this view's page get the same page.
+        for (old, _) in older_pages(&report).iter().filter(|(_, v)| v == view) {
+            write(&dist.join(old).join("index.html"), &html)?;
+        }
+    }
+
+    // Every figure as CSV and JSON, linked from the Sources section with the
+    // sizes compiled into the page; they must be the files' own.
+    let files = export::files(&report);
+    for (download, text) in &files {
+        if report.downloads.iter().all(|d| d != download) {
+            return Err(format!(
+                "{} would be {} bytes, but the page says otherwise: the report was compiled from another dataset",
+                download.file, download.bytes
+            ));
+        }
+        write(&dist.join(&download.file), text)?;
     }
 
     let not_found = Head {
@@ -141,14 +157,16 @@ fn run() -> Result<String, String> {
         .filter(|v| !v.embed)
         .map(ViewState::path)
         .collect();
-    deploy::write_headers(dist, &base_path, &template.csp, &pages, &loader)?;
+    let downloads: Vec<String> = files.iter().map(|(d, _)| d.file.clone()).collect();
+    deploy::write_headers(dist, &base_path, &template.csp, &pages, &loader, &downloads)?;
     let compressed = deploy::precompress(dist)?;
     Ok(format!(
         "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public}); \
-         published {}; wrote the security headers; precompressed {compressed} files",
+         published {} and {}; wrote the security headers; precompressed {compressed} files",
         views.len(),
         dist.display(),
-        loader.file
+        loader.file,
+        downloads.join(", ")
     ))
 }
 

@@ -10,15 +10,20 @@ use leptos::prelude::*;
 use super::basis_switch::BasisSwitch;
 use super::bridge::Bridge;
 use super::embed_dialog::EmbedDialog;
-use super::faq::FaqSection;
+use super::faq::{AnswerAlone, FaqSection};
+use super::glossary::{GlossarySection, TermList};
 use super::masthead::Masthead;
+use super::metric_card::MetricCard;
 use super::section_nav::SectionNav;
 use super::sections::*;
 use super::share::ShareButton;
 use super::sources::SourcesSection;
 use super::url_notice::{AppStopped, UrlNotice};
+use crate::model::dataset::Term;
 use crate::model::{Accounting, Report};
+use crate::state::embed::{follows_basis, terms_shown};
 use crate::state::history::{base_url, current_url, sync_with_location};
+use crate::state::url::Focus;
 use crate::state::url::{arrive, resolve, Arrival};
 use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, ViewState};
 
@@ -105,6 +110,7 @@ fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
                 <WatchSection/>
                 <FaqSection/>
                 <SourcesSection/>
+                <GlossarySection/>
             </main>
             <footer class="footer">
                 <p>
@@ -116,27 +122,40 @@ fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
     }
 }
 
-/// The page inside an iframe: no page chrome, only the part of the report the
-/// view is about, with the basis switch, a share link and a way out to the
-/// full report.
+/// The page inside an iframe: no page chrome, only what the view is about
+/// (one card, one answer or one section), with a share link, a way out to
+/// the full report, and the basis switch where what it shows follows it.
 #[component]
 fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
-    // What the embed is about is fixed when it starts; the reader may still
-    // open other cards or answers inside it.
+    // What the embed is about is fixed when it starts (its page says it);
+    // inside a section the reader may still open cards or answers.
     let focus = ex
         .view
-        .with_untracked(|v| match (&v.card, &v.faq, v.section) {
-            (Some(_), _, _) => Section::Metrics,
-            (None, Some(_), _) => Section::Faq,
-            (None, None, Some(s)) => s,
-            _ => Section::Metrics,
-        });
+        .with_untracked(ViewState::focus)
+        .unwrap_or(Focus::Section(Section::Metrics));
+    let switch = follows_basis(&report, &focus).then(|| view! { <BasisSwitch/> });
+    let terms: Vec<Term> = terms_shown(&report, &focus).into_iter().cloned().collect();
+    let terms = (!terms.is_empty() && focus != Focus::Section(Section::Glossary))
+        .then(|| view! { <TermList terms=terms hidden_list=true/> });
     let full_report = move || ex.view.with(|v| ex.link(&v.shared()));
-    // One section is shown; each is typed, so nothing is erased to AnyView.
-    let only = move |section: Section| focus == section;
+    let card = match &focus {
+        Focus::Card(id) => report.card(id).cloned(),
+        _ => None,
+    };
+    let answer = match &focus {
+        Focus::Answer(id) => report.faq_item(id).cloned(),
+        _ => None,
+    };
+    // Each part is typed, so nothing is erased to AnyView.
+    let only = move |section: Section| focus == Focus::Section(section);
     let body = view! {
+        {card.map(|c| {
+            let bridge = report.bridges(&c).then(|| view! { <Bridge/> });
+            view! { <MetricCard card=c alone=true/> {bridge} }
+        })}
+        {answer.map(|q| view! { <AnswerAlone item=q/> })}
         {only(Section::Metrics).then(|| view! {
             <Bridge/>
             <MetricsSection/>
@@ -148,13 +167,15 @@ fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
         {only(Section::Watch).then(|| view! { <WatchSection/> })}
         {only(Section::Faq).then(|| view! { <FaqSection/> })}
         {only(Section::Sources).then(|| view! { <SourcesSection/> })}
+        {only(Section::Glossary).then(|| view! { <GlossarySection/> })}
+        {terms}
     };
     view! {
         <div class="page page--embed">
             <header class="embed-head">
                 <h1 class="embed-head__title">{report.name()}</h1>
                 <div class="embed-head__actions">
-                    <BasisSwitch/>
+                    {switch}
                     <a href=full_report target="_blank" rel="noopener">"Full report ↗"</a>
                 </div>
             </header>

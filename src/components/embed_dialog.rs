@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::share::copy_text;
-use crate::state::embed::{snippets, Snippets, FIXED_HEIGHT};
+use crate::state::embed::{choices, snippets, Choice, Snippets, FIXED_HEIGHT};
 use crate::state::history::{page_url, published_loader};
 use crate::state::{use_explorer, ViewState};
 
@@ -49,20 +49,31 @@ fn Snippet(
     }
 }
 
-/// The "Embed" button and its dialog.
+/// The "Embed" button and its dialog: what to embed (the open card or
+/// answer alone, or its section), then the two snippets for it.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let ex = use_explorer();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let offered = RwSignal::new(Vec::<Choice>::new());
+    let chosen = RwSignal::new(0usize);
     let code = RwSignal::new(Snippets {
         loader: String::new(),
         iframe: String::new(),
     });
-    let open = move |_| {
-        let view: ViewState = ex.view.get_untracked();
+    // Snippets are written in event handlers only: they need the page's address.
+    let fill = move |i: usize| {
+        chosen.set(i);
+        let Some(view) = offered.with_untracked(|c| c.get(i).map(|c| c.view.clone())) else {
+            return;
+        };
         let title = view.shared().title(&ex.report());
         let base = page_url(&ViewState::default());
         code.set(snippets(&base, &view, &title, &published_loader()));
+    };
+    let open = move |_| {
+        offered.set(ex.view.with_untracked(|v| choices(&ex.report(), v)));
+        fill(0);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -72,11 +83,35 @@ pub fn EmbedDialog() -> impl IntoView {
             d.close();
         }
     };
+    let options = move || {
+        offered
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                view! {
+                    <label class="dialog__choice">
+                        <input
+                            type="radio"
+                            name="embed-what"
+                            prop:checked=move || chosen.get() == i
+                            on:change=move |_| fill(i)
+                        />
+                        " " {c.label}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <button type="button" class="button" on:click=open>"Embed"</button>
         <dialog class="dialog" node_ref=dialog aria-labelledby="embed-title">
-            <h2 class="dialog__title" id="embed-title">"Embed this view"</h2>
-            <p>"Paste one of these into an article. The embed opens on this view and follows the page's light or dark theme."</p>
+            <h2 class="dialog__title" id="embed-title">"Embed in an article"</h2>
+            <p>"Paste one of these into an article. The embed follows the page's light or dark theme and works from 280 px wide."</p>
+            <fieldset class="dialog__choices">
+                <legend class="field__label">"What to embed"</legend>
+                {options}
+            </fieldset>
             <Snippet
                 id="embed-loader"
                 label="Self-sizing (recommended)"

@@ -1,9 +1,12 @@
 //! The questions the report raises, answered in our words: an accordion of
 //! native `<details>` with a filter box. The open answer lives in the URL.
+//! An embed of one answer shows it alone ([`AnswerAlone`]).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::model::dataset::FaqItem;
 
 use super::figure::RichText;
 use super::page_section::PageSection;
@@ -102,4 +105,24 @@ pub fn FaqSection() -> impl IntoView {
             <div class="faq">{items}</div>
         </PageSection>
     })
+}
+
+/// One answer on its own (the embed of an answer): its question as a heading,
+/// the answer, and a link to it.
+#[component]
+pub fn AnswerAlone(item: FaqItem) -> impl IntoView {
+    let ex = use_explorer();
+    let id = StoredValue::new(item.id.clone());
+    view! {
+        <article class="faq__item faq__item--alone" id=format!("faq-{}", item.id)>
+            <h2 class="faq__question"><RichText text=item.question/></h2>
+            <div class="faq__answer">
+                <p><RichText text=item.answer/></p>
+                <ShareButton
+                    what="this answer"
+                    view=Signal::derive(move || ViewState { faq: Some(id.get_value()), card: None, section: None, ..ex.view.get() })
+                />
+            </div>
+        </article>
+    }
 }

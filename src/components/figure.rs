@@ -4,6 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::glossary::TermButton;
 use crate::model::text::{segments, Segment};
 use crate::model::{Basis, Figure};
 use crate::state::use_explorer;
@@ -61,7 +62,9 @@ pub fn FigureValue(
     }
 }
 
-/// A text of the dataset, with each `{figure}` reference shown as a figure.
+/// A text of the dataset, with each `{figure}` reference shown as a figure
+/// and each kept term mark (`[[words|id]]`, see `model::glossary`) as a
+/// term whose definition opens in place.
 #[component]
 pub fn RichText(
     /// The text, e.g. "Revenue was {revenue}."
@@ -75,11 +78,19 @@ pub fn RichText(
             Segment::Figure(id) | Segment::Magnitude(id) => match ex.report().figure(id) {
                 Some(f) => {
                     let magnitude = matches!(s, Segment::Magnitude(_));
-                    Either::Right(view! { <FigureValue figure=f.clone() magnitude=magnitude/> })
+                    Either::Right(Either::Left(
+                        view! { <FigureValue figure=f.clone() magnitude=magnitude/> },
+                    ))
                 }
                 None => Either::Left(id.to_string()),
             },
-            Segment::Words(w) => Either::Left(w.to_string()),
+            Segment::Term {
+                words,
+                id: Some(id),
+            } => Either::Right(Either::Right(
+                view! { <TermButton words=words.to_string() id=id.to_string()/> },
+            )),
+            Segment::Words(w) | Segment::Term { words: w, .. } => Either::Left(w.to_string()),
         })
         .collect_view()
 }

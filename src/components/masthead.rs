@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::figure::RichText;
 use crate::model::format;
 use crate::state::use_explorer;
 
@@ -14,7 +15,7 @@ pub fn Masthead() -> impl IntoView {
         <header class="masthead">
             <p class="masthead__eyebrow">"Earnings Explorer · " {report.company.ticker.clone()}</p>
             <h1 class="masthead__title">{report.company.name.clone()} " " {report.period.clone()}</h1>
-            <p class="masthead__about">{report.company.about.clone()}</p>
+            <p class="masthead__about"><RichText text=report.company.about.clone()/></p>
             <dl class="masthead__dates">
                 <div>
                     <dt>"Released"</dt>

@@ -1,6 +1,7 @@
 //! A headline metric as an expandable card: value, basis, comparison badge,
 //! and on opening what it means, a chart and every figure behind it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::badge::ComparisonBadge;
@@ -26,15 +27,22 @@ fn chart_rows(report: &Report, chart: &Chart) -> Vec<Row> {
         .collect()
 }
 
-/// One metric card. Opening it records it in the URL; one card is open at a time.
+/// One metric card. Opening it records it in the URL; one card is open at a
+/// time. `alone` (the embed of one card) shows it open for good, with its
+/// summary as a header rather than a control.
 #[component]
-pub fn MetricCard(card: Card) -> impl IntoView {
+pub fn MetricCard(
+    card: Card,
+    /// The card on its own, always open.
+    #[prop(optional)]
+    alone: bool,
+) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
     let id = StoredValue::new(card.id.clone());
     let stored = StoredValue::new(card.clone());
     let shown = move || -> CardValue { stored.with_value(|c| c.shown(ex.basis()).clone()) };
-    let is_open = move || id.with_value(|id| ex.card_open(id));
+    let is_open = move || alone || id.with_value(|id| ex.card_open(id));
     let headline = move || {
         let report = ex.report();
         report
@@ -58,11 +66,38 @@ pub fn MetricCard(card: Card) -> impl IntoView {
             </span>
         }
     });
-    view! {
-        <article
-            class=move || if is_open() { "card card--open" } else { "card" }
-            id=format!("card-{}", card.id)
-        >
+    let summary = move || {
+        let title = stored.with_value(|c| c.title.clone());
+        // Alone, the card is the embed's main part: a level-2 heading.
+        let title = if alone {
+            Either::Left(view! { <h2 class="card__title">{title}</h2> })
+        } else {
+            Either::Right(view! { <h3 class="card__title">{title}</h3> })
+        };
+        view! {
+            {title}
+            <span class="card__value">{headline}</span>
+            {badge}
+        }
+    };
+    let body = view! {
+        <div class="card__body">
+            <p class="card__about"><RichText text=card.about.clone()/></p>
+            {chart}
+            <FactList ids=card.details.clone()/>
+            <ShareButton
+                what=format!("the {} card", card.title)
+                view=Signal::derive(move || ViewState { card: Some(id.get_value()), faq: None, section: None, ..ex.view.get() })
+            />
+        </div>
+    };
+    let inner = if alone {
+        Either::Left(view! {
+            <header class="card__summary">{summary()} {switches}</header>
+            {body}
+        })
+    } else {
+        Either::Right(view! {
             <details
                 class="card__details"
                 open=is_open
@@ -71,22 +106,21 @@ pub fn MetricCard(card: Card) -> impl IntoView {
                     id.with_value(|id| ex.toggle_card(id, el.open()));
                 }
             >
-                <summary class="card__summary">
-                    <h3 class="card__title">{card.title.clone()}</h3>
-                    <span class="card__value">{headline}</span>
-                    {badge}
-                    {switches}
-                </summary>
-                <div class="card__body">
-                    <p class="card__about"><RichText text=card.about.clone()/></p>
-                    {chart}
-                    <FactList ids=card.details.clone()/>
-                    <ShareButton
-                        what=format!("the {} card", card.title)
-                        view=Signal::derive(move || ViewState { card: Some(id.get_value()), faq: None, section: None, ..ex.view.get() })
-                    />
-                </div>
+                <summary class="card__summary">{summary()} {switches}</summary>
+                {body}
             </details>
+        })
+    };
+    view! {
+        <article
+            class=move || match (alone, is_open()) {
+                (true, _) => "card card--open card--alone",
+                (false, true) => "card card--open",
+                (false, false) => "card",
+            }
+            id=format!("card-{}", card.id)
+        >
+            {inner}
         </article>
     }
 }

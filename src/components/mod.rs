@@ -10,6 +10,7 @@ mod chart;
 mod embed_dialog;
 mod faq;
 mod figure;
+mod glossary;
 mod masthead;
 mod metric_card;
 mod page_section;

@@ -11,7 +11,28 @@ use crate::state::{use_explorer, Section};
 /// Sources and the full figure table.
 #[component]
 pub fn SourcesSection() -> impl IntoView {
-    let report = use_explorer().report();
+    let ex = use_explorer();
+    let report = ex.report();
+    // Plain links to files the build wrote: they work without the wasm.
+    let downloads = report
+        .downloads
+        .iter()
+        .map(|d| {
+            let href = ex.file_link(&d.file);
+            let label = format!("{} ({})", d.format, format::file_size(d.bytes));
+            view! {
+                <li><a class="downloads__link" href=href download=d.file.clone() type=d.media_type.clone()>{label}</a></li>
+            }
+        })
+        .collect_view();
+    let downloads = (!report.downloads.is_empty()).then(|| {
+        view! {
+            <div class="downloads">
+                <p class="downloads__lead">"Every figure as a file, one row each, with its basis, exact value, unit and source or formula:"</p>
+                <ul class="downloads__list">{downloads}</ul>
+            </div>
+        }
+    });
     let sources = report
         .sources
         .iter()
@@ -53,6 +74,7 @@ pub fn SourcesSection() -> impl IntoView {
             </p>
             <ul class="sources">{sources}</ul>
             <h3 class="section__subtitle">"Every figure"</h3>
+            {downloads}
             <div class="table-wrap" tabindex="0" role="region" aria-label="Every figure, with its source">
                 <table class="table table--figures">
                     <caption class="visually-hidden">"Every figure of the report with its period, value, basis and source"</caption>

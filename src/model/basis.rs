@@ -60,6 +60,21 @@ impl Basis {
         }
     }
 
+    /// Its name in the dataset format (`as_reported`), as the downloads write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Gaap => "gaap",
+            Basis::NonGaap => "non_gaap",
+            Basis::Consensus => "consensus",
+            Basis::Guidance => "guidance",
+            Basis::Market => "market",
+            Basis::Analyst => "analyst",
+            Basis::Disclosure => "disclosure",
+            Basis::Derived => "derived",
+            Basis::AsReported => "as_reported",
+        }
+    }
+
     /// The CSS modifier for its tag.
     pub fn slug(self) -> &'static str {
         match self {

@@ -10,6 +10,7 @@
 use super::basis::Basis;
 use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
+use super::export::Download;
 use super::figure::Figure;
 use super::format::Sign;
 use super::quantity::{MoneyScale, Qualifier, Quantity, Unit, Value};
@@ -23,6 +24,12 @@ pub trait RustCode {
 impl RustCode for String {
     fn rust(&self) -> String {
         format!("String::from({self:?})")
+    }
+}
+
+impl RustCode for u64 {
+    fn rust(&self) -> String {
+        format!("{self}u64")
     }
 }
 
@@ -298,6 +305,28 @@ struct_code!(
         analysts,
         watch,
         faq,
+        glossary,
+        downloads,
+    }
+);
+struct_code!(
+    "crate::model::dataset",
+    Term {
+        id,
+        term,
+        expansion,
+        aliases,
+        definition,
+        figure
+    }
+);
+struct_code!(
+    "crate::model::export",
+    Download {
+        file,
+        format,
+        media_type,
+        bytes
     }
 );
 

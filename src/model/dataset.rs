@@ -44,6 +44,9 @@ pub struct RawReport {
     pub watch: Option<Watch>,
     #[serde(default)]
     pub faq: Vec<FaqItem>,
+    /// Terms a general reader may not know; texts mark them as `[[words]]`.
+    #[serde(default)]
+    pub glossary: Vec<Term>,
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -331,4 +334,28 @@ pub struct FaqItem {
     pub id: String,
     pub question: String,
     pub answer: String,
+}
+
+/// A glossary term: what texts mark as `[[words]]` (the term or an alias,
+/// in any case) or `[[words|id]]`, and its definition in our words.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Used in links (`#term-<id>`) and in `[[words|id]]`.
+    pub id: String,
+    /// The term as a heading, e.g. "GAAP".
+    pub term: String,
+    /// The spelled-out form of an abbreviation, e.g. "generally accepted
+    /// accounting principles".
+    #[serde(default)]
+    pub expansion: Option<String>,
+    /// Other spellings texts use, e.g. "adjusted" for non-GAAP.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// One to three sentences in our words (may name figures as `{id}`).
+    pub definition: String,
+    /// A figure of the report the term relates to, shown with it.
+    #[serde(default)]
+    pub figure: Option<String>,
 }

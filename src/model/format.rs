@@ -195,6 +195,20 @@ pub fn date(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A file's size as a link says it: `812 bytes`, `5.2 KB`, `1.4 MB`
+/// (1 KB = 1,000 bytes), rounded half up.
+pub fn file_size(bytes: u64) -> String {
+    let tenths = |unit: u64| {
+        let t = (bytes * 10 + unit / 2) / unit;
+        format!("{}.{}", t / 10, t % 10)
+    };
+    match bytes {
+        0..=999 => format!("{bytes} bytes"),
+        1_000..=999_949 => format!("{} KB", tenths(1_000)),
+        _ => format!("{} MB", tenths(1_000_000)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +359,15 @@ mod tests {
         ] {
             assert_eq!(date(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn file_sizes_read_plainly() {
+        assert_eq!(file_size(812), "812 bytes");
+        assert_eq!(file_size(5_249), "5.2 KB");
+        assert_eq!(file_size(5_250), "5.3 KB");
+        assert_eq!(file_size(999_949), "999.9 KB");
+        assert_eq!(file_size(999_950), "1.0 MB");
+        assert_eq!(file_size(1_450_000), "1.5 MB");
     }
 }

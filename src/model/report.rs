@@ -7,6 +7,7 @@ use super::basis::{Accounting, Basis};
 use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
 use super::derive;
+use super::export::Download;
 pub use super::figure::Figure;
 use super::format::{self, Sign};
 use super::quantity::{Qualifier, Quantity};
@@ -97,6 +98,10 @@ pub struct Report {
     pub analysts: Option<Analysts>,
     pub watch: Option<Watch>,
     pub faq: Vec<FaqItem>,
+    /// Terms the texts mark, with their definitions.
+    pub glossary: Vec<Term>,
+    /// The files of every figure the build publishes (see `export.rs`).
+    pub downloads: Vec<Download>,
 }
 
 impl Report {
@@ -137,7 +142,7 @@ impl Report {
         text::segments(template)
             .into_iter()
             .map(|s| match s {
-                text::Segment::Words(w) => w.to_string(),
+                text::Segment::Words(w) | text::Segment::Term { words: w, .. } => w.to_string(),
                 text::Segment::Figure(id) => {
                     self.figure(id).map(Figure::display).unwrap_or_default()
                 }
@@ -169,7 +174,7 @@ impl Report {
 
     /// Every text of the report that a reader sees, with its place in the
     /// dataset (`faq[2].answer`). Each may name figures as `{id}` or
-    /// `{id:abs}`.
+    /// `{id:abs}`, and mark terms where [`super::glossary::may_mark`] allows.
     pub fn texts(&self) -> Vec<(String, &str)> {
         let mut out: Vec<(String, &str)> = vec![("company.about".into(), &self.company.about)];
         for (i, f) in self.figures.iter().enumerate() {
@@ -215,6 +220,9 @@ impl Report {
             out.push((format!("faq[{i}].question"), &q.question));
             out.push((format!("faq[{i}].answer"), &q.answer));
         }
+        for (i, t) in self.glossary.iter().enumerate() {
+            out.push((format!("glossary[{i}].definition"), &t.definition));
+        }
         out
     }
 
@@ -246,6 +254,14 @@ impl Report {
             steps.push((f, running.clone()));
         }
         Some(steps)
+    }
+
+    /// Whether the bridge explains this card: it goes from the card's value
+    /// to its non-GAAP form (an embed of the card then shows it too).
+    pub fn bridges(&self, card: &Card) -> bool {
+        self.reconciliation.as_ref().is_some_and(|r| {
+            r.from == card.value.figure && card.non_gaap.as_ref().is_some_and(|n| n.figure == r.to)
+        })
     }
 
     /// The upside from the analysts' reference price to a target: a derived figure.

@@ -2,8 +2,10 @@
 //! figure there, with its basis and its sign (`−$14.0M`, `+94%`). Where the
 //! words already give the direction ("a drop of", "growth of"), the text
 //! writes `{figure-id:abs}` and the page shows the magnitude (`$14.0M`,
-//! `94%`), so the sign is not said twice. This splits a text into its parts
-//! and says which words give a direction.
+//! `94%`), so the sign is not said twice. A text may also mark a glossary
+//! term as `[[words]]` (the words are the term or one of its aliases) or
+//! `[[words|term-id]]`; the page lets the reader open its definition there.
+//! This splits a text into its parts and says which words give a direction.
 
 /// A piece of a text: words, or a reference to a figure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +15,22 @@ pub enum Segment<'a> {
     Figure(&'a str),
     /// `{id:abs}`: the figure's magnitude, for words that give the direction.
     Magnitude(&'a str),
+    /// `[[words]]` or `[[words|term-id]]`: words that name a glossary term.
+    Term {
+        words: &'a str,
+        /// The term's id, when the mark names it.
+        id: Option<&'a str>,
+    },
+}
+
+impl Segment<'_> {
+    /// The words a reader sees for this part, when it is not a figure.
+    pub fn words(&self) -> Option<&str> {
+        match self {
+            Segment::Words(w) | Segment::Term { words: w, .. } => Some(w),
+            Segment::Figure(_) | Segment::Magnitude(_) => None,
+        }
+    }
 }
 
 /// Words that say which way a figure moved: a signed figure right after one
@@ -130,32 +148,58 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Splits `text` at each `{id}`; braces around anything else stay words.
+/// Splits `text` at each `{id}` and each `[[term]]`; braces or brackets
+/// around anything else stay words.
 pub fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        let inner = &rest[open + 1..close];
-        let (id, magnitude) = match inner.strip_suffix(":abs") {
-            Some(id) => (id, true),
-            None => (inner, false),
-        };
-        if is_id(id) {
-            if open > 0 {
-                out.push(Segment::Words(&rest[..open]));
-            }
-            out.push(if magnitude {
-                Segment::Magnitude(id)
-            } else {
-                Segment::Figure(id)
-            });
+    let mut words_from = 0;
+    let mut at = 0;
+    while at < rest.len() {
+        let tail = &rest[at..];
+        let found = if tail.starts_with('{') {
+            tail.find('}').and_then(|close| {
+                let inner = &tail[1..close];
+                let (id, magnitude) = match inner.strip_suffix(":abs") {
+                    Some(id) => (id, true),
+                    None => (inner, false),
+                };
+                is_id(id).then_some((
+                    if magnitude {
+                        Segment::Magnitude(id)
+                    } else {
+                        Segment::Figure(id)
+                    },
+                    close + 1,
+                ))
+            })
+        } else if tail.starts_with("[[") {
+            tail.find("]]").and_then(|close| {
+                let inner = &tail[2..close];
+                let (words, id) = match inner.split_once('|') {
+                    Some((w, id)) => (w, Some(id)),
+                    None => (inner, None),
+                };
+                let plain = !words.trim().is_empty()
+                    && !words.contains(['[', ']', '{', '}', '|'])
+                    && id.is_none_or(is_id);
+                plain.then_some((Segment::Term { words, id }, close + 2))
+            })
         } else {
-            out.push(Segment::Words(&rest[..=close]));
+            None
+        };
+        match found {
+            Some((segment, len)) => {
+                if at > words_from {
+                    out.push(Segment::Words(&rest[words_from..at]));
+                }
+                out.push(segment);
+                rest = &rest[at + len..];
+                at = 0;
+                words_from = 0;
+            }
+            None => at += tail.chars().next().map_or(1, char::len_utf8),
         }
-        rest = &rest[close + 1..];
     }
     if !rest.is_empty() {
         out.push(Segment::Words(rest));
@@ -163,11 +207,23 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
     out
 }
 
+/// A text with its term marks taken out, their words left in place.
+pub fn without_terms(text: &str) -> String {
+    segments(text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Words(w) | Segment::Term { words: w, .. } => w.to_string(),
+            Segment::Figure(id) => format!("{{{id}}}"),
+            Segment::Magnitude(id) => format!("{{{id}:abs}}"),
+        })
+        .collect()
+}
+
 /// The figure ids a text names.
 pub fn references(text: &str) -> impl Iterator<Item = &str> {
     segments(text).into_iter().filter_map(|s| match s {
         Segment::Figure(id) | Segment::Magnitude(id) => Some(id),
-        Segment::Words(_) => None,
+        Segment::Words(_) | Segment::Term { .. } => None,
     })
 }
 
@@ -196,13 +252,48 @@ mod tests {
             .iter()
             .map(|s| match s {
                 Segment::Words(w) => *w,
-                _ => panic!("no figure here"),
+                _ => panic!("no figure or term here"),
             })
             .collect();
         assert_eq!(joined, text);
         assert_eq!(
             references("{a}{b-2:abs}").collect::<Vec<_>>(),
             vec!["a", "b-2"]
+        );
+    }
+
+    #[test]
+    fn terms_are_marked_with_double_brackets() {
+        assert_eq!(
+            segments("The [[GAAP]] loss of {x:abs}, [[adjusted|non-gaap]]."),
+            vec![
+                Segment::Words("The "),
+                Segment::Term {
+                    words: "GAAP",
+                    id: None
+                },
+                Segment::Words(" loss of "),
+                Segment::Magnitude("x"),
+                Segment::Words(", "),
+                Segment::Term {
+                    words: "adjusted",
+                    id: Some("non-gaap")
+                },
+                Segment::Words("."),
+            ]
+        );
+        // Not marks: empty words, a bad id, an unclosed pair, single brackets.
+        for text in ["[[ ]]", "[[a|Not Id]]", "[[open", "[a] b", "[[{x}]]"] {
+            assert!(
+                segments(text)
+                    .iter()
+                    .all(|s| !matches!(s, Segment::Term { .. })),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            without_terms("a [[b|c]] {d} {e:abs} é[[f]]"),
+            "a b {d} {e:abs} éf"
         );
     }
 

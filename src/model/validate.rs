@@ -16,15 +16,19 @@ use super::format::{self, Sign};
 use super::quantity::{MoneyScale, Qualifier, Quantity, Unit, Value};
 use super::report::{fail, Comparison, LoadError, Reconciliation, Report, FORMAT};
 use super::text;
+use super::{export, glossary};
 
 impl Report {
     /// Reads and validates a dataset file; the first problem stops it.
     pub fn from_json(json: &str) -> Result<Report, LoadError> {
-        let report = Self::validate(parse(json)?)?;
-        match prose_problems(&report).into_iter().next() {
-            Some(problem) => Err(problem),
-            None => Ok(report),
+        let mut report = Self::validate(parse(json)?)?;
+        if let Some(problem) = prose_problems(&report).into_iter().next() {
+            return Err(problem);
         }
+        // Resolved once here, so the page draws what it is given.
+        glossary::keep_first_uses(&mut report);
+        report.downloads = export::files(&report).into_iter().map(|(d, _)| d).collect();
+        Ok(report)
     }
 
     /// Every problem of a dataset file at once, for an author: the file's
@@ -344,6 +348,33 @@ impl Report {
             non_empty(&format!("{at}.question"), &q.question)?;
             check_text(&format!("{at}.answer"), &q.answer)?;
         }
+        let mut names: HashMap<String, &str> = HashMap::new();
+        for (i, t) in raw.glossary.iter().enumerate() {
+            let at = format!("glossary[{i}]");
+            slug(&format!("{at}.id"), &t.id)?;
+            non_empty(&format!("{at}.term"), &t.term)?;
+            for (j, name) in std::iter::once(&t.term).chain(&t.aliases).enumerate() {
+                let at_name = if j == 0 {
+                    format!("{at}.term")
+                } else {
+                    format!("{at}.aliases[{}]", j - 1)
+                };
+                non_empty(&at_name, name)?;
+                let other = names.insert(name.trim().to_lowercase(), &t.id);
+                if let Some(other) = other.filter(|other| *other != t.id) {
+                    return fail(
+                        at_name,
+                        format!(
+                            "'{name}' also names the term '{other}': a mark must name one term"
+                        ),
+                    );
+                }
+            }
+            check_text(&format!("{at}.definition"), &t.definition)?;
+            if let Some(f) = &t.figure {
+                get(&format!("{at}.figure"), f)?;
+            }
+        }
 
         let report = Report {
             company: raw.company,
@@ -361,6 +392,8 @@ impl Report {
             analysts: raw.analysts,
             watch: raw.watch,
             faq: raw.faq,
+            glossary: raw.glossary,
+            downloads: Vec::new(),
         };
         Ok(report)
     }
@@ -381,39 +414,56 @@ fn prose_problems(report: &Report) -> Vec<LoadError> {
 }
 
 fn check_prose(at: &str, t: &str, report: &Report) -> Result<(), LoadError> {
-    {
-        non_empty(at, t)?;
-        let mut before = "";
-        for segment in text::segments(t) {
-            match segment {
-                text::Segment::Words(w) => {
-                    if let Some(number) = text::hand_written_number(w) {
+    non_empty(at, t)?;
+    // The words since the last figure, marks included.
+    let mut before = String::new();
+    for segment in text::segments(t) {
+        match segment {
+            text::Segment::Words(_) | text::Segment::Term { .. } => {
+                let w = segment.words().unwrap_or_default();
+                if let Some(number) = text::hand_written_number(w) {
+                    return fail(
+                        at,
+                        format!("writes “{number}” by hand: name the figure as {{id}} instead"),
+                    );
+                }
+                if let text::Segment::Term { words, id } = segment {
+                    if !glossary::may_mark(at) {
                         return fail(
                             at,
-                            format!("writes “{number}” by hand: name the figure as {{id}} instead"),
+                            format!("marks “{words}” as a term, but terms are marked in the texts around it, not here"),
                         );
                     }
-                    before = w;
-                }
-                text::Segment::Figure(id) | text::Segment::Magnitude(id) => {
-                    let Some(f) = report.figure(id) else {
-                        return fail(at, format!("names figure '{id}', which is not in figures"));
-                    };
-                    let signed = matches!(segment, text::Segment::Figure(_))
-                        && f.display()
-                            .trim_start_matches(['~', '>'])
-                            .starts_with(['\u{2212}', '+']);
-                    if let (true, Some(word)) = (signed, text::direction_before(before)) {
+                    if report.term_marked(words, id).is_none() {
                         return fail(
                             at,
-                            format!(
-                                "“{word} {{{id}}}” says the direction twice (the figure shows {}): write {{{id}:abs}}",
-                                f.display()
-                            ),
+                            match id {
+                                Some(id) => format!("marks “{words}” as the term '{id}', which is not in glossary"),
+                                None => format!("marks “{words}” as a term, but no glossary term or alias is spelled so (add it, or write [[{words}|id]])"),
+                            },
                         );
                     }
-                    before = "";
                 }
+                before.push_str(w);
+            }
+            text::Segment::Figure(id) | text::Segment::Magnitude(id) => {
+                let Some(f) = report.figure(id) else {
+                    return fail(at, format!("names figure '{id}', which is not in figures"));
+                };
+                let signed = matches!(segment, text::Segment::Figure(_))
+                    && f.display()
+                        .trim_start_matches(['~', '>'])
+                        .starts_with(['\u{2212}', '+']);
+                if let (true, Some(word)) = (signed, text::direction_before(&before)) {
+                    return fail(
+                        at,
+                        format!(
+                            "“{word} {{{id}}}” says the direction twice (the figure shows {}): write {{{id}:abs}}",
+                            f.display()
+                        ),
+                    );
+                }
+                before.clear();
             }
         }
     }

@@ -66,6 +66,11 @@ impl Explorer {
             .with_value(|base| super::url::resolve(base, &view.to_href()))
     }
 
+    /// The link to a file the build published beside the pages.
+    pub fn file_link(&self, file: &str) -> String {
+        self.base.with_value(|base| super::url::resolve(base, file))
+    }
+
     /// The link to the current view with a different section (reactive).
     pub fn href_for(&self, section: Section) -> String {
         self.view.with(|v| {

@@ -14,7 +14,10 @@
 //! Messages carry sizes and view names only, never data from the host; the
 //! view only to a host that has named itself.
 
-use super::url::{resolve, Theme, ViewState};
+use super::url::{resolve, Focus, Section, Theme, ViewState};
+use crate::model::dataset::Term;
+use crate::model::text::{segments, Segment};
+use crate::model::{Accounting, Report};
 
 pub const SIZE_TYPE: &str = "earnings-explorer:size";
 pub const THEME_TYPE: &str = "earnings-explorer:theme";
@@ -80,6 +83,127 @@ pub fn theme_from_message(
     Theme::parse(theme?)
 }
 
+/// Whether what an embed shows changes with the basis, so that it offers
+/// the basis switch: a card with a non-GAAP form, or the headline figures
+/// when some card has one or the report has a bridge.
+pub fn follows_basis(report: &Report, focus: &Focus) -> bool {
+    match focus {
+        Focus::Card(id) => report.card(id).is_some_and(|c| c.non_gaap.is_some()),
+        Focus::Section(Section::Metrics) => {
+            report.reconciliation.is_some() || report.cards.iter().any(|c| c.non_gaap.is_some())
+        }
+        Focus::Section(_) | Focus::Answer(_) => false,
+    }
+}
+
+/// Whether a text, by its place in the dataset ([`Report::texts`]), is shown
+/// in an embed of `focus`.
+fn shows_text(report: &Report, focus: &Focus, place: &str) -> bool {
+    let index = |list: &str, at: Option<usize>| {
+        at.is_some_and(|i| place.starts_with(&format!("{list}[{i}].")))
+    };
+    match focus {
+        Focus::Card(id) => index("cards", report.cards.iter().position(|c| &c.id == id)),
+        Focus::Answer(id) => index("faq", report.faq.iter().position(|q| &q.id == id)),
+        Focus::Section(s) => {
+            let prefixes: &[&str] = match s {
+                Section::Metrics => &["cards[", "reconciliation."],
+                Section::Guidance => &["guidance["],
+                Section::Stock => &["stock."],
+                Section::Deals => &["deals["],
+                Section::Analysts => &["analysts."],
+                Section::Watch => &["watch."],
+                Section::Faq => &["faq["],
+                Section::Glossary => &["glossary["],
+                Section::Sources => &[],
+            };
+            prefixes.iter().any(|p| place.starts_with(p))
+        }
+    }
+}
+
+/// The glossary terms an embed of `focus` can open: those its texts mark,
+/// in the glossary's order (all of them for the glossary itself).
+pub fn terms_shown<'a>(report: &'a Report, focus: &Focus) -> Vec<&'a Term> {
+    if *focus == Focus::Section(Section::Glossary) {
+        return report.glossary.iter().collect();
+    }
+    let mut ids: Vec<&str> = Vec::new();
+    for (place, text) in report.texts() {
+        if !shows_text(report, focus, &place) {
+            continue;
+        }
+        for s in segments(text) {
+            if let Segment::Term { id: Some(id), .. } = s {
+                ids.push(id);
+            }
+        }
+    }
+    report
+        .glossary
+        .iter()
+        .filter(|t| ids.contains(&t.id.as_str()))
+        .collect()
+}
+
+/// One way to embed the current view, as the Embed dialog offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// "This card: Revenue", "This section: Guidance", "This answer".
+    pub label: String,
+    /// The embed's view.
+    pub view: ViewState,
+}
+
+/// What the Embed dialog offers for the view the reader is on: the open card
+/// or answer alone, and the section it sits in (or the one scrolled to).
+/// The embed keeps the basis only where what it shows follows it.
+pub fn choices(report: &Report, view: &ViewState) -> Vec<Choice> {
+    let mut out = Vec::new();
+    let embed = |focus: &Focus| {
+        let mut v = ViewState {
+            basis: if follows_basis(report, focus) {
+                view.basis
+            } else {
+                Accounting::default()
+            },
+            embed: true,
+            theme: view.theme,
+            transparent: view.transparent,
+            ..ViewState::default()
+        };
+        match focus {
+            Focus::Card(id) => v.card = Some(id.clone()),
+            Focus::Answer(id) => v.faq = Some(id.clone()),
+            Focus::Section(s) => v.section = Some(*s),
+        }
+        v
+    };
+    if let Some(card) = view.card.as_deref().and_then(|id| report.card(id)) {
+        let focus = Focus::Card(card.id.clone());
+        out.push(Choice {
+            label: format!("This card: {}", card.title),
+            view: embed(&focus),
+        });
+    } else if let Some(q) = view.faq.as_deref().and_then(|id| report.faq_item(id)) {
+        out.push(Choice {
+            label: format!("This answer: {}", report.plain_text(&q.question)),
+            view: embed(&Focus::Answer(q.id.clone())),
+        });
+    }
+    let section = match (&view.card, &view.faq, view.section) {
+        (Some(_), _, _) => Section::Metrics,
+        (None, Some(_), _) => Section::Faq,
+        (None, None, Some(s)) if s.present_in(report) => s,
+        _ => Section::Metrics,
+    };
+    out.push(Choice {
+        label: format!("This section: {}", section.label()),
+        view: embed(&Focus::Section(section)),
+    });
+    out
+}
+
 /// Escapes text for an HTML attribute value or text node.
 pub fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -100,6 +224,8 @@ pub struct Snippets {
 /// The snippets embedding `view` of the app whose base URL is `base`
 /// (e.g. `https://example.org/earnings/`).
 pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> Snippets {
+    // The link readers without scripts follow: the view on the full page
+    // (a section as its anchor, which the loader turns into its embed).
     let link = resolve(base, &view.shared().to_href());
     let frame = resolve(
         base,
@@ -225,5 +351,117 @@ mod tests {
         assert!(s.loader.ends_with(
             "<script async src=\"https://example.org/e/embed.0123456789abcdef.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"
         ), "{}", s.loader);
+    }
+
+    #[test]
+    fn the_dialog_offers_the_open_card_alone_and_its_section() {
+        let r = crate::bundled::report();
+        let on_loss = ViewState {
+            basis: Accounting::NonGaap,
+            card: Some("net-loss".into()),
+            ..Default::default()
+        };
+        let offered = choices(&r, &on_loss);
+        assert_eq!(offered.len(), 2);
+        assert_eq!(offered[0].view.to_href(), "embed/non-gaap/card/net-loss/");
+        assert!(offered[0].label.starts_with("This card: "));
+        assert_eq!(offered[1].view.to_href(), "embed/non-gaap/section/metrics/");
+        // Revenue has no non-GAAP form: its embed is the same on either basis.
+        let on_revenue = ViewState {
+            card: Some("revenue".into()),
+            ..on_loss.clone()
+        };
+        assert_eq!(
+            choices(&r, &on_revenue)[0].view.to_href(),
+            "embed/card/revenue/"
+        );
+        // An answer, a section scrolled to, or nothing at all.
+        let answer = ViewState {
+            faq: Some("wafer-scale".into()),
+            ..Default::default()
+        };
+        let hrefs: Vec<String> = choices(&r, &answer)
+            .iter()
+            .map(|c| c.view.to_href())
+            .collect();
+        assert_eq!(hrefs, ["embed/faq/wafer-scale/", "embed/section/faq/"]);
+        let guidance = ViewState {
+            basis: Accounting::NonGaap,
+            section: Some(Section::Guidance),
+            theme: Theme::Dark,
+            ..Default::default()
+        };
+        let hrefs: Vec<String> = choices(&r, &guidance)
+            .iter()
+            .map(|c| c.view.to_href())
+            .collect();
+        assert_eq!(hrefs, ["embed/section/guidance/?theme=dark"]);
+        let hrefs: Vec<String> = choices(&r, &ViewState::default())
+            .iter()
+            .map(|c| c.view.to_href())
+            .collect();
+        assert_eq!(hrefs, ["embed/section/metrics/"]);
+    }
+
+    #[test]
+    fn a_section_snippet_links_its_anchor_and_frames_its_embed() {
+        let section = ViewState {
+            section: Some(Section::Guidance),
+            embed: true,
+            ..Default::default()
+        };
+        let s = snippets(
+            "https://example.org/e/",
+            &section,
+            "Guidance",
+            &Loader::default(),
+        );
+        assert!(
+            s.loader
+                .starts_with("<a href=\"https://example.org/e/#guidance\""),
+            "{}",
+            s.loader
+        );
+        assert!(
+            s.iframe
+                .starts_with("<iframe src=\"https://example.org/e/embed/section/guidance/\""),
+            "{}",
+            s.iframe
+        );
+    }
+
+    #[test]
+    fn only_what_follows_the_basis_offers_the_switch() {
+        let r = crate::bundled::report();
+        assert!(follows_basis(&r, &Focus::Card("net-loss".into())));
+        assert!(!follows_basis(&r, &Focus::Card("revenue".into())));
+        assert!(follows_basis(&r, &Focus::Section(Section::Metrics)));
+        assert!(!follows_basis(&r, &Focus::Section(Section::Guidance)));
+        assert!(!follows_basis(&r, &Focus::Answer("wafer-scale".into())));
+    }
+
+    #[test]
+    fn an_embed_defines_the_terms_it_shows() {
+        let r = crate::bundled::report();
+        let all = terms_shown(&r, &Focus::Section(Section::Glossary));
+        assert_eq!(all.len(), r.glossary.len());
+        assert!(terms_shown(&r, &Focus::Section(Section::Sources)).is_empty());
+        for c in &r.cards {
+            let marked: Vec<&str> = segments(&c.about)
+                .into_iter()
+                .filter_map(|s| match s {
+                    Segment::Term { id, .. } => id,
+                    _ => None,
+                })
+                .collect();
+            let shown: Vec<&str> = terms_shown(&r, &Focus::Card(c.id.clone()))
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect();
+            for id in &marked {
+                assert!(shown.contains(id), "card {}: {id}", c.id);
+            }
+            assert_eq!(shown.len(), marked.len(), "card {}", c.id);
+        }
     }
 }

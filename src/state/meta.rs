@@ -2,13 +2,13 @@
 //! its description and the headline of its preview image, and the list of
 //! views that get a pre-rendered page. Pure.
 
-use super::url::ViewState;
+use super::url::{Section, ViewState};
 use crate::model::format;
 use crate::model::{Accounting, Report};
 
 /// Every view a share link can name and that gets its own static page:
 /// each basis, alone, with each card open and with each answer open, as a
-/// page and as an embed.
+/// page; and each card, answer and section alone, as an embed, on each basis.
 pub fn pre_rendered_views(report: &Report) -> Vec<ViewState> {
     let mut views = Vec::new();
     for embed in [false, true] {
@@ -18,7 +18,16 @@ pub fn pre_rendered_views(report: &Report) -> Vec<ViewState> {
                 embed,
                 ..ViewState::default()
             };
-            views.push(base.clone());
+            if embed {
+                for s in Section::ALL.into_iter().filter(|s| s.present_in(report)) {
+                    views.push(ViewState {
+                        section: Some(s),
+                        ..base.clone()
+                    });
+                }
+            } else {
+                views.push(base.clone());
+            }
             for c in &report.cards {
                 views.push(ViewState {
                     card: Some(c.id.clone()),
@@ -34,6 +43,24 @@ pub fn pre_rendered_views(report: &Report) -> Vec<ViewState> {
         }
     }
     views
+}
+
+/// Paths of older links that have no view of their own any more, with the
+/// view the build writes there too: `embed/` was the embed of the headline
+/// figures before sections had embeds of their own.
+pub fn older_pages(report: &Report) -> Vec<(String, ViewState)> {
+    Accounting::ALL
+        .into_iter()
+        .map(|basis| {
+            let path = if basis == Accounting::default() {
+                "embed/".to_string()
+            } else {
+                format!("embed/{}/", basis.as_str())
+            };
+            let view = ViewState::from_url(&path, report).0.pre_rendered();
+            (path, view)
+        })
+        .collect()
 }
 
 /// The headline a preview image shows for a view.
@@ -190,13 +217,36 @@ mod tests {
     fn every_card_and_answer_gets_a_page_on_both_bases_and_as_an_embed() {
         let r = report();
         let views = pre_rendered_views(&r);
-        assert_eq!(views.len(), 2 * 2 * (1 + r.cards.len() + r.faq.len()));
+        let sections = Section::ALL
+            .into_iter()
+            .filter(|s| s.present_in(&r))
+            .count();
+        assert_eq!(
+            views.len(),
+            2 * (1 + r.cards.len() + r.faq.len()) + 2 * (sections + r.cards.len() + r.faq.len())
+        );
         let mut paths: Vec<String> = views.iter().map(ViewState::path).collect();
         paths.sort();
         paths.dedup();
         assert_eq!(paths.len(), views.len(), "each view has its own path");
         assert!(paths.contains(&"non-gaap/card/net-loss/".to_string()));
         assert!(paths.contains(&"embed/faq/wafer-scale/".to_string()));
+        assert!(paths.contains(&"embed/non-gaap/section/guidance/".to_string()));
+        assert!(
+            !paths.contains(&"embed/".to_string()),
+            "an embed names what it shows"
+        );
+    }
+
+    #[test]
+    fn older_embed_links_keep_a_page_of_the_headline_figures() {
+        let r = report();
+        let views = pre_rendered_views(&r);
+        for (path, view) in older_pages(&r) {
+            assert!(views.contains(&view), "{path}");
+            assert_eq!(view.section, Some(Section::Metrics), "{path}");
+            assert_eq!(ViewState::from_url(&path, &r), (view, vec![]), "{path}");
+        }
     }
 
     #[test]

@@ -18,10 +18,11 @@ pub enum Section {
     Watch,
     Faq,
     Sources,
+    Glossary,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Metrics,
         Section::Guidance,
         Section::Stock,
@@ -30,6 +31,7 @@ impl Section {
         Section::Watch,
         Section::Faq,
         Section::Sources,
+        Section::Glossary,
     ];
 
     /// The URL value and the element id.
@@ -42,6 +44,7 @@ impl Section {
             Section::Analysts => "analysts",
             Section::Watch => "watch",
             Section::Faq => "faq",
+            Section::Glossary => "glossary",
             Section::Sources => "sources",
         }
     }
@@ -56,6 +59,7 @@ impl Section {
             Section::Analysts => "Analyst targets",
             Section::Watch => "What to watch",
             Section::Faq => "Questions",
+            Section::Glossary => "Glossary",
             Section::Sources => "Sources",
         }
     }
@@ -74,6 +78,7 @@ impl Section {
             Section::Analysts => report.analysts.is_some(),
             Section::Watch => report.watch.is_some(),
             Section::Faq => !report.faq.is_empty(),
+            Section::Glossary => !report.glossary.is_empty(),
         }
     }
 }
@@ -114,13 +119,26 @@ pub struct ViewState {
     pub card: Option<String>,
     /// The open FAQ answer's id.
     pub faq: Option<String>,
-    /// The section scrolled to.
+    /// The section scrolled to; in an embed, the section it shows (see
+    /// [`ViewState::focus`]).
     pub section: Option<Section>,
-    /// Embed mode: no page chrome, only the part of the report the view is about.
+    /// Embed mode: no page chrome, only the part of the report the view is
+    /// about: one card, one answer or one section.
     pub embed: bool,
     pub theme: Theme,
     /// A transparent page background (for embeds on coloured pages).
     pub transparent: bool,
+}
+
+/// What an embed is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// One card, alone.
+    Card(String),
+    /// One answer, alone.
+    Answer(String),
+    /// One section.
+    Section(Section),
 }
 
 /// A part of an address that could not be used.
@@ -231,13 +249,18 @@ pub fn arrive(page: &ViewState, address: &str, report: &Report) -> Arrival {
         }
         problems.push(Problem::new("page"));
     }
+    let in_section = matches!(page.focus(), Some(Focus::Section(_)));
     let view = ViewState {
-        faq: if page.card.is_some() {
+        faq: if page.card.is_some() || in_section {
             wanted.faq.clone()
         } else {
             page.faq.clone()
         },
-        section: wanted.section.filter(|_| !page.embed),
+        section: if page.embed {
+            page.section
+        } else {
+            wanted.section
+        },
         theme: wanted.theme,
         transparent: wanted.transparent,
         ..page.pre_rendered()
@@ -262,7 +285,8 @@ impl ViewState {
         let mut seen: Vec<&'static str> = Vec::new();
 
         // The path must be one the build pre-renders, spelled exactly:
-        // `[embed/][non-gaap/][card/<id>/ | faq/<id>/]`. At the first part
+        // `[embed/][non-gaap/][card/<id>/ | faq/<id>/]`, or in an embed
+        // `section/<name>/` instead of a card or an answer. At the first part
         // that does not fit, the rest of the path is ignored.
         let mut segments = path
             .split('/')
@@ -276,6 +300,20 @@ impl ViewState {
                     stage = 1;
                     seen.push("embed");
                     true
+                }
+                "section" if state.embed && stage < 3 => {
+                    seen.push("section");
+                    stage = 3;
+                    match segments.next().as_deref().and_then(Section::parse) {
+                        Some(s) if s.present_in(report) => {
+                            state.section = Some(s);
+                            true
+                        }
+                        _ => {
+                            problems.push(Problem::new("section"));
+                            break;
+                        }
+                    }
                 }
                 "card" | "faq" if stage < 3 => {
                     let key = if segment == "card" { "card" } else { "faq" };
@@ -341,13 +379,23 @@ impl ViewState {
 
         // The section, or an anchor of an older link, unless already said.
         let anchor = decode(fragment);
+        // An embed of a card or an answer has no sections to scroll to.
+        let scrolls = !(state.embed && (state.card.is_some() || state.faq.is_some()));
         let legacy = [("card", "card-"), ("faq", "faq-"), ("section", "")]
             .into_iter()
             .find(|(key, prefix)| {
-                !seen.contains(key) && anchor.starts_with(prefix) && !anchor.is_empty()
+                !seen.contains(key)
+                    && anchor.starts_with(prefix)
+                    && !anchor.is_empty()
+                    && (*key != "section" || scrolls)
             });
         if let Some((key, prefix)) = legacy {
             state.apply(key, &anchor[prefix.len()..], report);
+        }
+        // An embed that names nothing (`embed/`, an older link) shows the
+        // headline figures: it is the embed of that section.
+        if state.embed && state.card.is_none() && state.faq.is_none() && state.section.is_none() {
+            state.section = Some(Section::Metrics);
         }
         (state, problems)
     }
@@ -400,20 +448,42 @@ impl ViewState {
         }
     }
 
+    /// What an embed shows, when this view is one: the section it names, else
+    /// the card, else the answer. A page (not an embed) has no focus.
+    pub fn focus(&self) -> Option<Focus> {
+        if !self.embed {
+            return None;
+        }
+        Some(match (self.section, &self.card, &self.faq) {
+            (Some(s), _, _) => Focus::Section(s),
+            (None, Some(c), _) => Focus::Card(c.clone()),
+            (None, None, Some(q)) => Focus::Answer(q.clone()),
+            (None, None, None) => Focus::Section(Section::Metrics),
+        })
+    }
+
     /// What a pre-rendered page at this view's path shows: embed, basis, and
-    /// the open card (or, without one, the open answer). The rest of the view
-    /// is applied once the page runs.
+    /// the open card (or, without one, the open answer); for an embed, what
+    /// it is about. The rest of the view is applied once the page runs.
     pub fn pre_rendered(&self) -> ViewState {
-        ViewState {
+        let page = ViewState {
             basis: self.basis,
-            card: self.card.clone(),
-            faq: if self.card.is_some() {
-                None
-            } else {
-                self.faq.clone()
-            },
             embed: self.embed,
             ..ViewState::default()
+        };
+        match self.focus() {
+            Some(Focus::Section(s)) => ViewState {
+                section: Some(s),
+                ..page
+            },
+            _ if self.card.is_some() => ViewState {
+                card: self.card.clone(),
+                ..page
+            },
+            _ => ViewState {
+                faq: self.faq.clone(),
+                ..page
+            },
         }
     }
 
@@ -429,7 +499,9 @@ impl ViewState {
             path.push_str(page.basis.as_str());
             path.push('/');
         }
-        if let Some(c) = &page.card {
+        if let Some(s) = page.section {
+            path.push_str(&format!("section/{}/", s.as_str()));
+        } else if let Some(c) = &page.card {
             path.push_str(&format!("card/{c}/"));
         } else if let Some(f) = &page.faq {
             path.push_str(&format!("faq/{f}/"));
@@ -442,7 +514,14 @@ impl ViewState {
     /// `./` for the default view.
     pub fn to_href(&self) -> String {
         let mut query = Vec::new();
-        if self.card.is_some() {
+        // In a section's embed, a card or an answer opened inside it.
+        let in_section = matches!(self.focus(), Some(Focus::Section(_)));
+        if in_section {
+            if let Some(c) = &self.card {
+                query.push(format!("card={c}"));
+            }
+        }
+        if self.card.is_some() || in_section {
             if let Some(f) = &self.faq {
                 query.push(format!("faq={f}"));
             }
@@ -458,7 +537,7 @@ impl ViewState {
             href.push('?');
             href.push_str(&query.join("&"));
         }
-        if let Some(s) = self.section {
+        if let (Some(s), false) = (self.section, self.embed) {
             href.push('#');
             href.push_str(s.as_str());
         }
@@ -645,13 +724,61 @@ mod tests {
             );
         }
         assert_eq!(parse("card/Revenue/").0, ViewState::default());
-        assert_eq!(parse("embed/embed/").0.path(), "embed/");
+        assert_eq!(parse("embed/embed/").0.path(), "embed/section/metrics/");
         // The query keeps the looser forms of older links.
         let (v, p) = parse("?basis=NON_GAAP&card=Net-Loss");
         assert_eq!(v.to_href(), "non-gaap/card/net-loss/");
         assert!(p.is_empty());
         // `+` is a space in a query only.
         assert_eq!(parse("?section=+faq+").0.section, Some(Section::Faq));
+    }
+
+    #[test]
+    fn embeds_name_a_card_an_answer_or_a_section() {
+        let r = report();
+        let (v, p) = parse("embed/non-gaap/section/metrics/?card=eps");
+        assert!(p.is_empty());
+        assert_eq!(v.focus(), Some(Focus::Section(Section::Metrics)));
+        assert_eq!(
+            v.card.as_deref(),
+            Some("eps"),
+            "a card open inside the section"
+        );
+        assert_eq!(v.path(), "embed/non-gaap/section/metrics/");
+        assert_eq!(v.to_href(), "embed/non-gaap/section/metrics/?card=eps");
+        assert_eq!(
+            parse("embed/card/eps/").0.focus(),
+            Some(Focus::Card("eps".into()))
+        );
+        assert_eq!(
+            parse("embed/faq/wafer-scale/").0.focus(),
+            Some(Focus::Answer("wafer-scale".into()))
+        );
+        // An embed that names nothing is the headline figures' embed.
+        assert_eq!(parse("embed/").0.path(), "embed/section/metrics/");
+        // A card's embed has no sections to scroll to.
+        assert_eq!(parse("embed/card/eps/#guidance").0.section, None);
+        // Sections are in the path of embeds only, and must exist.
+        for bad in ["section/guidance/", "embed/section/nope/", "embed/section/"] {
+            let (v, p) = parse(bad);
+            assert!(!p.is_empty(), "{bad}");
+            assert!(
+                crate::state::meta::pre_rendered_views(&r)
+                    .iter()
+                    .any(|page| page.path() == v.path()),
+                "{bad}"
+            );
+        }
+        // Older links to a section's embed load its page.
+        let home_embed = parse("embed/").0.pre_rendered();
+        assert_eq!(
+            arrive(&home_embed, "embed/#deals", &r),
+            Arrival::Load("embed/section/deals/".into())
+        );
+        assert_eq!(
+            arrive(&ViewState::default(), "?embed=1&section=deals", &r),
+            Arrival::Load("embed/section/deals/".into())
+        );
     }
 
     #[test]
@@ -954,8 +1081,14 @@ mod props {
             proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
             any::<bool>(),
         )
-            .prop_map(
-                |(basis, card, faq, section, embed, theme, transparent)| ViewState {
+            .prop_map(|(basis, card, faq, section, embed, theme, transparent)| {
+                // An embed always shows something: with nothing named,
+                // the headline figures (as the parser reads `embed/`).
+                let section = match (embed, &card, &faq, section) {
+                    (true, None, None, None) => Some(Section::Metrics),
+                    (_, _, _, s) => s,
+                };
+                ViewState {
                     basis,
                     card,
                     faq,
@@ -963,8 +1096,8 @@ mod props {
                     embed,
                     theme,
                     transparent,
-                },
-            )
+                }
+            })
     }
 
     proptest! {

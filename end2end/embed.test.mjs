@@ -70,15 +70,18 @@ describe('embedding', () => {
     await page.context().close();
   });
 
-  test('an FAQ embed opens on its answer and grows with another', async () => {
+  test('an FAQ embed opens on its answer, shrinks as it closes and grows with another', async () => {
     hostSite.put('/faq.html', article(embedLink('?faq=wafer-scale#faq')));
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${hostSite.url}faq.html`);
     const frame = page.frameLocator('iframe');
     await frame.getByText(/builds a whole processor on a single silicon wafer/).waitFor();
-    const before = await settledHeight(page);
+    await frame.locator('html.js').waitFor({ state: 'attached' });
+    const open = await settledHeight(page);
+    await frame.getByText('What is a wafer-scale chip?').click();
+    const closed = await heightChangesTo(page, `h < ${open - 20}`);
     await frame.getByText('Why did the shares fall after a revenue beat?').click();
-    await heightChangesTo(page, `h !== ${before}`);
+    await heightChangesTo(page, `h > ${closed + 20}`);
     await page.context().close();
   });
 

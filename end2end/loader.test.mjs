@@ -98,6 +98,8 @@ describe('which links become embeds', () => {
       link('/earnings/non-gaap/card/net-loss/?theme=dark#guidance', 'Net loss'),
       link('/earnings/?card=revenue', 'Revenue, old query link'),
       link('/earnings/embed/faq/what-next/', 'Already an embed page'),
+      link('/earnings/non-gaap/#guidance', 'A section'),
+      link('/earnings/#faq-what-next', 'An older anchor'),
       link('/elsewhere/card/revenue/', 'Same origin, elsewhere'),
       link('/earnings-archive/card/revenue/', 'Same prefix, another directory'),
       link('/earnings/..%2F..%2Fadmin/', 'Encoded way out'),
@@ -112,11 +114,13 @@ describe('which links become embeds', () => {
       'Net loss': 'earnings/embed/non-gaap/card/net-loss/?theme=dark#guidance',
       'Revenue, old query link': 'earnings/embed/?card=revenue',
       'Already an embed page': 'earnings/embed/faq/what-next/',
+      'A section': 'earnings/embed/non-gaap/section/guidance/',
+      'An older anchor': 'earnings/embed/#faq-what-next',
     };
     for (const [title, src] of Object.entries(frames)) {
       assert.equal(await p.getByTitle(title).getAttribute('src'), own.url + src, title);
     }
-    assert.equal(await p.locator('iframe').count(), 3);
+    assert.equal(await p.locator('iframe').count(), 5);
     for (const name of ['Same origin, elsewhere', 'Same prefix, another directory', 'Encoded way out',
       'Same path, other origin', 'Script link', 'Data link']) {
       assert.equal(await p.getByRole('link', { name }).count(), 1, `${name} stays a link`);

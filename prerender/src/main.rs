@@ -19,7 +19,7 @@ use earnings_explorer::model::export;
 use earnings_explorer::model::format;
 use earnings_explorer::state::embed::escape_html;
 use earnings_explorer::state::meta::{description, headline, older_pages, pre_rendered_views};
-use earnings_explorer::state::url::{resolve, ViewState};
+use earnings_explorer::state::url::{resolve, Section, ViewState};
 use earnings_explorer::App;
 use leptos::prelude::*;
 use page::{Head, Template};
@@ -171,7 +171,7 @@ fn run() -> Result<String, String> {
 }
 
 /// Fills in the example host article (`examples/article.html`) with this
-/// report: its name, its last card and its first question, so a site built
+/// report: its name, its last card, a section and its first question, so a site built
 /// for another report (`EE_DATASET`) shows nothing of the bundled one.
 fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Result<(), String> {
     let path = dist.join("examples/article.html");
@@ -180,6 +180,12 @@ fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Resu
     };
     let card = report.cards.last();
     let faq = report.faq.first();
+    // A section beyond the headline figures, when the report has one.
+    let section = Section::ALL
+        .into_iter()
+        .filter(|s| !matches!(s, Section::Metrics | Section::Sources | Section::Glossary))
+        .find(|s| s.present_in(report))
+        .unwrap_or(Section::Metrics);
     let plain = |t: &str| escape_html(&report.plain_text(t));
     let html = template
         .replace("{{report}}", &escape_html(&report.name()))
@@ -188,6 +194,8 @@ fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Resu
             "{{card-title}}",
             &card.map_or(String::new(), |c| escape_html(&c.title)),
         )
+        .replace("{{section}}", section.as_str())
+        .replace("{{section-title}}", section.label())
         .replace("{{faq-id}}", faq.map_or("", |q| q.id.as_str()))
         .replace(
             "{{faq-question}}",

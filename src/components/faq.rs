@@ -107,21 +107,15 @@ pub fn FaqSection() -> impl IntoView {
     })
 }
 
-/// One answer on its own (the embed of an answer): its question as a heading,
-/// the answer, and a link to it.
+/// One answer on its own (the embed of an answer): its question as a heading
+/// and the answer. (The embed's own "Copy link" is this answer's.)
 #[component]
 pub fn AnswerAlone(item: FaqItem) -> impl IntoView {
-    let ex = use_explorer();
-    let id = StoredValue::new(item.id.clone());
     view! {
         <article class="faq__item faq__item--alone" id=format!("faq-{}", item.id)>
             <h2 class="faq__question"><RichText text=item.question/></h2>
             <div class="faq__answer">
                 <p><RichText text=item.answer/></p>
-                <ShareButton
-                    what="this answer"
-                    view=Signal::derive(move || ViewState { faq: Some(id.get_value()), card: None, section: None, ..ex.view.get() })
-                />
             </div>
         </article>
     }

@@ -85,10 +85,13 @@ pub fn MetricCard(
             <p class="card__about"><RichText text=card.about.clone()/></p>
             {chart}
             <FactList ids=card.details.clone()/>
-            <ShareButton
-                what=format!("the {} card", card.title)
-                view=Signal::derive(move || ViewState { card: Some(id.get_value()), faq: None, section: None, ..ex.view.get() })
-            />
+            // Alone, the embed's own "Copy link" is this card's.
+            {(!alone).then(|| view! {
+                <ShareButton
+                    what=format!("the {} card", card.title)
+                    view=Signal::derive(move || ViewState { card: Some(id.get_value()), faq: None, section: None, ..ex.view.get() })
+                />
+            })}
         </div>
     };
     let inner = if alone {

@@ -96,30 +96,44 @@ pub fn follows_basis(report: &Report, focus: &Focus) -> bool {
     }
 }
 
-/// Whether a text, by its place in the dataset ([`Report::texts`]), is shown
-/// in an embed of `focus`.
-fn shows_text(report: &Report, focus: &Focus, place: &str) -> bool {
-    let index = |list: &str, at: Option<usize>| {
-        at.is_some_and(|i| place.starts_with(&format!("{list}[{i}].")))
-    };
+/// The texts of the report an embed of `focus` shows (those that may mark
+/// terms; see `model::glossary::may_mark`).
+fn texts_shown<'a>(report: &'a Report, focus: &Focus) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
     match focus {
-        Focus::Card(id) => index("cards", report.cards.iter().position(|c| &c.id == id)),
-        Focus::Answer(id) => index("faq", report.faq.iter().position(|q| &q.id == id)),
-        Focus::Section(s) => {
-            let prefixes: &[&str] = match s {
-                Section::Metrics => &["cards[", "reconciliation."],
-                Section::Guidance => &["guidance["],
-                Section::Stock => &["stock."],
-                Section::Deals => &["deals["],
-                Section::Analysts => &["analysts."],
-                Section::Watch => &["watch."],
-                Section::Faq => &["faq["],
-                Section::Glossary => &["glossary["],
-                Section::Sources => &[],
-            };
-            prefixes.iter().any(|p| place.starts_with(p))
+        Focus::Card(id) => out.extend(report.card(id).map(|c| c.about.as_str())),
+        Focus::Answer(id) => out.extend(report.faq_item(id).map(|q| q.answer.as_str())),
+        Focus::Section(Section::Metrics) => {
+            out.extend(report.reconciliation.as_ref().map(|r| r.about.as_str()));
+            out.extend(report.cards.iter().map(|c| c.about.as_str()));
         }
+        Focus::Section(Section::Guidance) => {
+            out.extend(report.guidance.iter().map(|g| g.about.as_str()));
+        }
+        Focus::Section(Section::Stock) => {
+            if let Some(s) = &report.stock {
+                out.push(&s.about);
+                out.extend(s.timeline.iter().map(|e| e.event.as_str()));
+            }
+        }
+        Focus::Section(Section::Deals) => {
+            for d in &report.deals {
+                out.extend([d.structure.as_str(), d.about.as_str()]);
+            }
+        }
+        Focus::Section(Section::Analysts) => {
+            out.extend(report.analysts.as_ref().map(|a| a.about.as_str()));
+        }
+        Focus::Section(Section::Watch) => {
+            if let Some(w) = &report.watch {
+                out.extend(w.questions.iter().map(String::as_str));
+                out.extend(w.drivers.iter().chain(&w.signals).map(|p| p.text.as_str()));
+            }
+        }
+        Focus::Section(Section::Faq) => out.extend(report.faq.iter().map(|q| q.answer.as_str())),
+        Focus::Section(Section::Sources | Section::Glossary) => {}
     }
+    out
 }
 
 /// The glossary terms an embed of `focus` can open: those its texts mark,
@@ -129,10 +143,7 @@ pub fn terms_shown<'a>(report: &'a Report, focus: &Focus) -> Vec<&'a Term> {
         return report.glossary.iter().collect();
     }
     let mut ids: Vec<&str> = Vec::new();
-    for (place, text) in report.texts() {
-        if !shows_text(report, focus, &place) {
-            continue;
-        }
+    for text in texts_shown(report, focus) {
         for s in segments(text) {
             if let Segment::Term { id: Some(id), .. } = s {
                 ids.push(id);
@@ -463,5 +474,28 @@ mod tests {
             }
             assert_eq!(shown.len(), marked.len(), "card {}", c.id);
         }
+        // Every term marked in a text some embed shows is defined in that embed:
+        // all marks but the masthead's are in one section or another.
+        let mut in_sections: Vec<&str> = Section::ALL
+            .into_iter()
+            .filter(|s| *s != Section::Glossary)
+            .flat_map(|s| terms_shown(&r, &Focus::Section(s)))
+            .map(|t| t.id.as_str())
+            .collect();
+        in_sections.sort();
+        in_sections.dedup();
+        let mut marked: Vec<&str> = r
+            .texts()
+            .into_iter()
+            .filter(|(place, _)| place != "company.about")
+            .flat_map(|(_, t)| segments(t))
+            .filter_map(|s| match s {
+                Segment::Term { id, .. } => id,
+                _ => None,
+            })
+            .collect();
+        marked.sort();
+        marked.dedup();
+        assert_eq!(in_sections, marked);
     }
 }

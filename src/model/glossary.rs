@@ -14,19 +14,24 @@ impl Report {
         self.glossary.iter().find(|t| t.id == id)
     }
 
-    /// The term a mark names: by its id when it gives one, else by its words
-    /// (the term or an alias, in any case).
+    /// The term a mark names (see [`term_marked`]).
     pub fn term_marked(&self, words: &str, id: Option<&str>) -> Option<&Term> {
-        match id {
-            Some(id) => self.term(id),
-            None => {
-                let words = words.trim().to_lowercase();
-                self.glossary.iter().find(|t| {
-                    std::iter::once(&t.term)
-                        .chain(&t.aliases)
-                        .any(|name| name.to_lowercase() == words)
-                })
-            }
+        term_marked(&self.glossary, words, id)
+    }
+}
+
+/// The term of `glossary` a mark names: by its id when it gives one, else by
+/// its words (the term or an alias, in any case).
+pub fn term_marked<'a>(glossary: &'a [Term], words: &str, id: Option<&str>) -> Option<&'a Term> {
+    match id {
+        Some(id) => glossary.iter().find(|t| t.id == id),
+        None => {
+            let words = words.trim().to_lowercase();
+            glossary.iter().find(|t| {
+                std::iter::once(&t.term)
+                    .chain(&t.aliases)
+                    .any(|name| name.to_lowercase() == words)
+            })
         }
     }
 }
@@ -88,25 +93,27 @@ fn units(report: &mut Report) -> Vec<Vec<&mut String>> {
 /// The build does this once, so the page only draws what it is given.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn keep_first_uses(report: &mut Report) {
-    let resolved = report.clone();
+    let glossary = report.glossary.clone();
     for unit in units(report) {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         for text in unit {
             let rewritten: String = text::segments(text)
                 .into_iter()
                 .map(|s| match s {
                     Segment::Term { words, id } => {
-                        match resolved.term_marked(words, id).map(|t| &t.id) {
-                            Some(id) if !seen.contains(id) => {
-                                seen.push(id.clone());
-                                format!("[[{words}|{id}]]")
+                        match term_marked(&glossary, words, id).map(|t| t.id.as_str()) {
+                            Some(id) if !seen.contains(&id) => {
+                                seen.push(id);
+                                Segment::Term {
+                                    words,
+                                    id: Some(id),
+                                }
+                                .source()
                             }
                             _ => words.to_string(),
                         }
                     }
-                    Segment::Words(w) => w.to_string(),
-                    Segment::Figure(id) => format!("{{{id}}}"),
-                    Segment::Magnitude(id) => format!("{{{id}:abs}}"),
+                    other => other.source(),
                 })
                 .collect();
             *text = rewritten;

@@ -24,6 +24,21 @@ pub enum Segment<'a> {
 }
 
 impl Segment<'_> {
+    /// The part as a text writes it: `words`, `{id}`, `{id:abs}`,
+    /// `[[words]]` or `[[words|id]]`.
+    pub fn source(&self) -> String {
+        match self {
+            Segment::Words(w) => w.to_string(),
+            Segment::Figure(id) => format!("{{{id}}}"),
+            Segment::Magnitude(id) => format!("{{{id}:abs}}"),
+            Segment::Term { words, id: None } => format!("[[{words}]]"),
+            Segment::Term {
+                words,
+                id: Some(id),
+            } => format!("[[{words}|{id}]]"),
+        }
+    }
+
     /// The words a reader sees for this part, when it is not a figure.
     pub fn words(&self) -> Option<&str> {
         match self {
@@ -207,18 +222,6 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
     out
 }
 
-/// A text with its term marks taken out, their words left in place.
-pub fn without_terms(text: &str) -> String {
-    segments(text)
-        .into_iter()
-        .map(|s| match s {
-            Segment::Words(w) | Segment::Term { words: w, .. } => w.to_string(),
-            Segment::Figure(id) => format!("{{{id}}}"),
-            Segment::Magnitude(id) => format!("{{{id}:abs}}"),
-        })
-        .collect()
-}
-
 /// The figure ids a text names.
 pub fn references(text: &str) -> impl Iterator<Item = &str> {
     segments(text).into_iter().filter_map(|s| match s {
@@ -291,10 +294,9 @@ mod tests {
                 "{text}"
             );
         }
-        assert_eq!(
-            without_terms("a [[b|c]] {d} {e:abs} é[[f]]"),
-            "a b {d} {e:abs} éf"
-        );
+        let text = "a [[b|c]] {d} {e:abs} é[[f]]";
+        let again: String = segments(text).iter().map(Segment::source).collect();
+        assert_eq!(again, text, "each part writes itself back as it was");
     }
 
     #[test]

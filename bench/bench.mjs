@@ -244,21 +244,27 @@ function print(results) {
     const t = v.bytes.total;
     const f = v.bytes.floor;
     console.log('  ratio, app / floor'.padEnd(52) + ratio(t.raw, f.raw).padStart(10) + ratio(t.gzip, f.gzip).padStart(10) + ratio(t.brotli, f.brotli).padStart(10));
-    console.log('  first view against the 90 KB target'.padEnd(52) + `${kb(t.brotli)} brotli, ${ratio(t.brotli, 90 * 1024)} the target`);
+    // Targets of the islands issue: the whole first view, the wasm, the HTML with its CSS.
+    const wasm = v.bytes.assets.find((a) => a.name.endsWith('.wasm'));
+    const target = (label, bytes, limit) =>
+      console.log(`  ${label} against its ${limit} KB target`.padEnd(52) + `${kb(bytes)} brotli, ${ratio(bytes, limit * 1024)} the target${bytes <= limit * 1024 ? ' (met)' : ' (MISSED)'}`);
+    target('first view', t.brotli, 60);
+    target('wasm', wasm.brotli, 40);
+    target('HTML with its CSS', v.bytes.assets[0].brotli, 20);
     const sw = (x) => `${ms(x.median)} (script ${ms(x.split.script)}, style ${ms(x.split.style)}, layout ${ms(x.split.layout)})`;
     const rows = [
       ['first contentful paint', ms(v.app.fcp), ms(v.floor.fcp), ratio(v.app.fcp, v.floor.fcp)],
       ['largest contentful paint', ms(v.app.lcp), ms(v.floor.lcp), ratio(v.app.lcp, v.floor.lcp)],
       ['cumulative layout shift (worst load)', v.app.cls.toFixed(3), v.floor.cls.toFixed(3), ''],
       ['interactive (the switch responds)', ms(v.app.interactive), '—', ''],
-      ['interactive / first contentful paint', ratio(v.app.interactive, v.app.fcp), '—', ''],
+      ['interactive / first contentful paint (target 1.2×)', ratio(v.app.interactive, v.app.fcp), '—', ''],
       ['switch click → next paint, unthrottled', ms(v.app.switchUnthrottled.median), ms(v.app.switchFloorUnthrottled.median), ratio(v.app.switchUnthrottled.median, v.app.switchFloorUnthrottled.median)],
       [`switch click → next paint, ${THROTTLE}× throttled`, ms(v.app.switchThrottled.median), ms(v.app.switchFloorThrottled.median), ratio(v.app.switchThrottled.median, v.app.switchFloorThrottled.median)],
       ['JS heap after start', mib(v.app.jsHeap), mib(v.floor.jsHeap), ratio(v.app.jsHeap, v.floor.jsHeap)],
       ['wasm linear memory after start', mib(v.app.wasmMemory), '—', ''],
     ];
-    console.log('  ' + 'measure'.padEnd(44) + 'app'.padStart(12) + 'floor'.padStart(12) + 'ratio'.padStart(9));
-    for (const [label, a, f, r] of rows) console.log('  ' + label.padEnd(44) + a.padStart(12) + f.padStart(12) + r.padStart(9));
+    console.log('  ' + 'measure'.padEnd(52) + 'app'.padStart(12) + 'floor'.padStart(12) + 'ratio'.padStart(9));
+    for (const [label, a, f, r] of rows) console.log('  ' + label.padEnd(52) + a.padStart(12) + f.padStart(12) + r.padStart(9));
     console.log(`  switch time per toggle at ${THROTTLE}×, app: ${sw(v.app.switchThrottled)}; floor: ${sw(v.app.switchFloorThrottled)}`);
     console.log('');
   }

@@ -4,6 +4,7 @@
 // Usage: node bench/size.mjs [twiggy csv file]   (scripts/size.sh runs it)
 import { readFile, readdir } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { reportTexts, textsIn } from '../end2end/report-texts.mjs';
 
 /** Parses twiggy's CSV (quoted fields with "" escapes). */
 function parseCsv(text) {
@@ -89,6 +90,12 @@ const shipped = wasmFile ? await readFile(new URL(wasmFile, dist)) : null;
 const br = shipped ? brotliCompressSync(shipped, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : 0;
 console.log(`wasm before wasm-bindgen and wasm-opt, code and data: ${kb(total)}`);
 if (shipped) console.log(`wasm shipped (dist/${wasmFile}): ${kb(shipped.length)}, ${kb(br)} brotli`);
+if (shipped) {
+  // The islands read what they need from the page: the report's texts stay out.
+  const dataset = process.env.EE_DATASET || 'data/cerebras-q1-2026.json';
+  const found = textsIn(shipped, await reportTexts(new URL(`../${dataset}`, import.meta.url)));
+  console.log(`texts of ${dataset} in the wasm: ${found.length ? found.map((t) => JSON.stringify(t.slice(0, 60))).join(', ') : 'none'}`);
+}
 const crates = table('By crate (before wasm-opt; shares carry over)', byCrate, 16);
 const modules = table('The project\'s own modules', byModule, 20);
 if (process.env.SIZE_JSON) {

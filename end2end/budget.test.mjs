@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { firstView } from './first-view.mjs';
+import { reportTexts, textsIn } from './report-texts.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const budget = JSON.parse(await readFile(join(root, 'bench/budget.json'), 'utf8'));
@@ -25,3 +26,14 @@ for (const path of ['', 'non-gaap/card/net-loss/']) {
     );
   });
 }
+
+test('the wasm carries no text of the report: the islands read the page', async () => {
+  const dist = join(root, 'dist');
+  const { assets } = await firstView(dist, '');
+  const wasm = await readFile(join(dist, assets[2].name));
+  const texts = await reportTexts(join(root, 'data/cerebras-q1-2026.json'));
+  assert.ok(texts.length > 100, `${texts.length} texts read from the dataset`);
+  // The check itself finds a text that is there.
+  assert.deepEqual(textsIn(Buffer.from(`..${texts[0]}..`), texts.slice(0, 1)), texts.slice(0, 1));
+  assert.deepEqual(textsIn(wasm, texts), []);
+});

@@ -164,7 +164,7 @@ describe('embedding', () => {
     assert.equal(await frame.locator('article.card').count(), 1, 'the card alone');
     await frame.getByRole('radio', { name: 'Non-GAAP' }).check();
     await frame.getByRole('heading', { name: 'Reconciliation: GAAP to non-GAAP' }).waitFor();
-    assert.match(await frame.locator('.card__value').innerText(), /−\$2\.5M\s+Non-GAAP/);
+    assert.match(await frame.locator('.card__value:visible').innerText(), /−\$2\.5M\s+Non-GAAP/);
     assert.ok((await frame.locator('html').evaluate((h) => h.scrollWidth)) <= 280);
     await page.context().close();
   });

@@ -48,9 +48,9 @@ describe('a second report, built with EE_DATASET', () => {
   test('a profit, a non-GAAP EPS with its beat and a two-step bridge render and switch', async () => {
     const page = await open(browser, site.url, 'card/eps/');
     await page.getByRole('heading', { name: 'Acme Robotics Q3 2025', level: 1 }).waitFor();
-    const eps = page.locator('#card-eps .card__value');
+    const eps = page.locator('#card-eps .card__value:visible');
     assert.match(await eps.innerText(), /\$0\.41\s+GAAP/);
-    assert.match(await page.locator('#card-net-income .card__value').innerText(), /\$22\.4M/);
+    assert.match(await page.locator('#card-net-income .card__value:visible').innerText(), /\$22\.4M/);
     await page.getByRole('radio', { name: 'Non-GAAP' }).check();
     await page.waitForURL(/\/non-gaap\/card\/eps\/$/);
     assert.match(await eps.innerText(), /\$0\.58\s+Non-GAAP/);

@@ -8,19 +8,6 @@ use earnings_explorer::model::Report;
 use earnings_explorer::App;
 use leptos::prelude::*;
 
-/// Whether the last bridge slot opened before this point is hidden.
-trait SlotHidden {
-    fn ends_with_slot_hidden(&self) -> bool;
-}
-
-impl SlotHidden for str {
-    fn ends_with_slot_hidden(&self) -> bool {
-        let slot = self.rfind("bridge-slot").expect("a bridge slot");
-        let tag = &self[self[..slot].rfind('<').unwrap()..slot];
-        tag.contains(" hidden")
-    }
-}
-
 const ACME: &str = include_str!("fixtures/acme-q3-2025.json");
 
 fn render(dataset: &str, url: &str) -> String {
@@ -53,17 +40,71 @@ fn the_default_view_shows_the_headline_figures_with_their_basis() {
     ] {
         assert!(html.contains(text), "missing {text}");
     }
-    let bridge = html
-        .find("Reconciliation: GAAP to non-GAAP")
+    let slot = html
+        .find("class=\"bridge-slot\"")
         .expect("the bridge is in the page");
+    let tag = &html[html[..slot].rfind('<').unwrap()..slot + html[slot..].find('>').unwrap()];
     assert!(
-        html[..bridge].ends_with_slot_hidden(),
-        "and hidden on the GAAP basis"
+        tag.contains("data-for-basis=\"non-gaap\""),
+        "for the non-GAAP basis only: {tag}"
     );
-    let non_gaap = render_bundled("non-gaap/");
+    // A card that follows the basis carries both of its forms, each marked.
+    let loss = &html[html
+        .find("id=\"card-net-loss\"")
+        .expect("the net loss card")..];
+    let loss = &loss[..loss.find("</article>").unwrap()];
+    let gaap = loss.find("data-for-basis=\"gaap\"").expect("its GAAP form");
+    let adjusted = loss
+        .find("data-for-basis=\"non-gaap\"")
+        .expect("its non-GAAP form");
+    assert!(gaap < adjusted);
+    assert!(loss[gaap..adjusted].contains("−$14.0M") && !loss[gaap..adjusted].contains("−$2.5M"));
+    assert!(loss[adjusted..].contains("−$2.5M"));
+}
+
+/// The `data-component` names of the islands in a page, in order.
+fn islands(html: &str) -> Vec<&str> {
+    html.split("<leptos-island data-component=\"")
+        .skip(1)
+        .filter_map(|s| s.split('_').next())
+        .collect()
+}
+
+#[test]
+fn only_the_controls_are_islands() {
+    let html = render_bundled("card/revenue/");
+    let names = islands(&html);
+    for name in [
+        "BasisSwitch",
+        "SectionNav",
+        "ShareButton",
+        "EmbedDialog",
+        "UrlNotice",
+        "FaqFilter",
+    ] {
+        assert!(names.contains(&name), "{name} is an island: {names:?}");
+    }
+    // The toolbar's, each card's and each answer's share buttons.
+    let shares = names.iter().filter(|n| **n == "ShareButton").count();
+    assert!(shares > 10, "{shares} share buttons");
     assert!(
-        non_gaap.contains("<div class=\"bridge-slot\">"),
-        "shown on the non-GAAP basis"
+        !html.contains("data-props"),
+        "islands take no props: the wasm has no JSON parser"
+    );
+    // Text the reader only reads is outside every island.
+    let first = html.find("<leptos-island").unwrap();
+    assert!(html[..first].contains("Cerebras Systems"));
+    for island in html.split("<leptos-island").skip(1) {
+        let inside = &island[..island.find("</leptos-island>").unwrap()];
+        assert!(
+            !inside.contains("$193.4M") && !inside.contains("wafer"),
+            "{inside}"
+        );
+    }
+    let embed = render_bundled("embed/card/net-loss/");
+    assert_eq!(
+        islands(&embed),
+        ["BasisSwitch", "FullReportLink", "UrlNotice", "ShareButton"]
     );
 }
 

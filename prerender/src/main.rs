@@ -9,6 +9,7 @@
 //! `http://127.0.0.1:8080/`).
 
 mod deploy;
+mod markers;
 mod page;
 mod preview;
 
@@ -20,6 +21,7 @@ use earnings_explorer::model::format;
 use earnings_explorer::state::embed::escape_html;
 use earnings_explorer::state::meta::{description, headline, older_pages, pre_rendered_views};
 use earnings_explorer::state::url::{resolve, Section, ViewState};
+use earnings_explorer::state::Catalogue;
 use earnings_explorer::App;
 use leptos::prelude::*;
 use page::{Head, Template};
@@ -27,10 +29,12 @@ use page::{Head, Template};
 /// The public address the site is served from, when the build names none.
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080/";
 
-/// Renders the app for a view's path, as the browser will hydrate it.
+/// Renders the app for a view's path: static HTML, in which the browser
+/// hydrates the islands alone.
 fn render(view: &ViewState) -> String {
     let url = view.path();
-    Owner::new().with(|| view! { <App url=url/> }.to_html())
+    let html = Owner::new().with(|| view! { <App url=url/> }.to_html());
+    markers::outside_islands_dropped(&html)
 }
 
 /// The file name of a view's preview image (embeds share their page's).
@@ -81,6 +85,8 @@ fn run() -> Result<String, String> {
     template.set_loader(&loader);
     // The same compiled-in report the wasm carries.
     let report = earnings_explorer::bundled::report();
+    let catalogue = Catalogue::of(&report);
+    template.set_catalogue(&catalogue);
     let renderer = preview::Renderer::new()?;
 
     let views = pre_rendered_views(&report);
@@ -103,14 +109,14 @@ fn run() -> Result<String, String> {
             .collect::<Vec<_>>()
             .join(": ");
         let head = Head {
-            title: view.title(&report),
+            title: view.title(&catalogue),
             description: description(&report, &shared),
             canonical: resolve(&public, &shared.to_href()),
             image: resolve(&public, &image),
             image_alt: alt,
             index: !view.embed,
         };
-        let html = template.page(&view.path(), &head, &render(view));
+        let html = template.page(view, &head, &render(view));
         write(&dist.join(view.path()).join("index.html"), &html)?;
         // Older links to this view's page get the same page.
         for (old, _) in older_pages(&report).iter().filter(|(_, v)| v == view) {

@@ -7,6 +7,7 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use earnings_explorer::state::embed::escape_html;
+use earnings_explorer::state::{Catalogue, ViewState};
 use sha2::{Digest, Sha256, Sha384};
 
 /// What a page's head says about its view.
@@ -82,6 +83,8 @@ pub struct Template {
     /// The embed loader's content-hashed file and its integrity, for the
     /// Embed dialog's snippet.
     loader: Option<(String, String)>,
+    /// The report's catalogue, written form (`state::catalogue`).
+    catalogue: String,
 }
 
 fn cut<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str, &'a str)> {
@@ -173,6 +176,13 @@ if (root.className == "wait") {{
     const bindings = await import("{js}");
     const module_or_path = fetch("{wasm}", {{ integrity: "{wasm_integrity}" }});
     const wasm = await bindings.default({{ module_or_path }});
+    // Each island hydrates with its own export, then the page starts.
+    for (const island of document.querySelectorAll("leptos-island")) {{
+      const hydrate = bindings[island.dataset.component];
+      if (hydrate) hydrate(island);
+      else console.warn("Earnings Explorer: no code for", island.dataset.component);
+    }}
+    bindings.start_page();
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
   }} catch (e) {{
@@ -372,6 +382,7 @@ impl Template {
             base: base.to_string(),
             csp,
             loader: None,
+            catalogue: String::new(),
         })
     }
 
@@ -380,12 +391,23 @@ impl Template {
         self.loader = Some((loader.file.clone(), loader.integrity.clone()));
     }
 
-    /// `<html` with the page's own view and the app's base, which the app
-    /// reads to hydrate exactly what the page shows, and the loader's name.
-    fn html_tag(&self, view: Option<&str>) -> String {
+    /// Names the report's ids and titles, which the islands read.
+    pub fn set_catalogue(&mut self, catalogue: &Catalogue) {
+        self.catalogue = catalogue.encode();
+    }
+
+    /// `<html` with the page's own view, its basis (which the styles show),
+    /// the app's base and the report's catalogue, which the islands read to
+    /// hydrate exactly what the page shows, and the loader's name.
+    fn html_tag(&self, view: Option<&ViewState>) -> String {
         let mut tag = String::from("<html");
         if let Some(v) = view {
-            tag.push_str(&format!(" data-view=\"{}\"", escape_html(v)));
+            tag.push_str(&format!(
+                " data-view=\"{}\" data-basis=\"{}\" data-catalogue=\"{}\"",
+                escape_html(&v.path()),
+                v.basis.as_str(),
+                escape_html(&self.catalogue)
+            ));
         }
         tag.push_str(&format!(" data-base=\"{}\"", escape_html(&self.base)));
         if let (Some((file, sri)), Some(_)) = (&self.loader, view) {
@@ -398,8 +420,8 @@ impl Template {
         tag
     }
 
-    /// The page of one view, pre-rendered for the path `view`.
-    pub fn page(&self, view: &str, head: &Head, body: &str) -> String {
+    /// The page of one view.
+    pub fn page(&self, view: &ViewState, head: &Head, body: &str) -> String {
         format!(
             "{}{}{}{}{}",
             self.before_head
@@ -467,6 +489,10 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         }
     }
 
+    fn report() -> earnings_explorer::model::Report {
+        earnings_explorer::bundled::report()
+    }
+
     fn template() -> Template {
         Template::parse(TRUNK, "/e/", |href| {
             Ok(format!("/* {href} */ body{{}}").into_bytes())
@@ -476,9 +502,16 @@ const wasm = await init({ module_or_path: '/app.wasm' });
 
     #[test]
     fn a_page_has_its_head_inlined_css_and_body() {
-        let page = template().page("non-gaap/card/net-loss/", &head(), "<main>view</main>");
-        assert!(page
-            .contains("<html data-view=\"non-gaap/card/net-loss/\" data-base=\"/e/\" lang=\"en\""));
+        let view = ViewState::from_url("non-gaap/card/net-loss/", &Catalogue::of(&report())).0;
+        let mut t = template();
+        t.set_catalogue(&Catalogue::of(&report()));
+        let page = t.page(&view, &head(), "<main>view</main>");
+        assert!(page.contains("data-view=\"non-gaap/card/net-loss/\" data-basis=\"non-gaap\""));
+        assert!(
+            page.contains("data-catalogue=\"name\tCerebras Systems Q1 2026\n"),
+            "the islands' catalogue"
+        );
+        assert!(page.contains("\" data-base=\"/e/\" lang=\"en\""));
         assert!(
             !page.contains("<base "),
             "no <base>: the policy has base-uri 'none'"
@@ -541,7 +574,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
     #[test]
     fn the_policy_names_every_inline_element_by_hash() {
         let t = template();
-        let page = t.page("", &head(), "");
+        let page = t.page(&ViewState::default(), &head(), "");
         let meta = t.csp.meta();
         assert!(page.contains(&meta), "the page carries its policy");
         let policy = t.csp.header(false);
@@ -570,7 +603,10 @@ const wasm = await init({ module_or_path: '/app.wasm' });
     fn embeds_are_not_indexed_and_the_404_page_has_no_app() {
         let t = template();
         let embed = t.page(
-            "embed/",
+            &ViewState {
+                embed: true,
+                ..ViewState::default()
+            },
             &Head {
                 index: false,
                 ..head()

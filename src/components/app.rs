@@ -1,6 +1,6 @@
-//! The root component: takes the report (the bundled one by default), renders the view its page was
-//! pre-rendered for, then applies the address; provides the explorer and
-//! lays out the page.
+//! The root component, for the pre-render: takes the report (the bundled one
+//! by default) and lays out the page of one view, or its embed. Static but
+//! for its islands; the browser never runs it (see `main.rs`).
 
 use std::sync::Arc;
 
@@ -11,32 +11,29 @@ use super::basis_switch::BasisSwitch;
 use super::bridge::Bridge;
 use super::embed_dialog::EmbedDialog;
 use super::faq::{AnswerAlone, FaqSection};
+use super::full_report::FullReportLink;
 use super::glossary::{GlossarySection, TermList};
 use super::masthead::Masthead;
 use super::metric_card::MetricCard;
 use super::section_nav::SectionNav;
 use super::sections::*;
-use super::share::ShareButton;
+use super::share::{share_for, Subject};
 use super::sources::SourcesSection;
 use super::url_notice::{AppStopped, UrlNotice};
 use crate::model::dataset::Term;
 use crate::model::{Accounting, Report};
 use crate::state::embed::{follows_basis, terms_shown};
-use crate::state::history::{base_url, current_url, sync_with_location};
 use crate::state::url::Focus;
-use crate::state::url::{arrive, resolve, Arrival};
-use crate::state::{frame, provide_explorer, use_explorer, Problem, Section, ViewState};
+use crate::state::{provide_explorer, use_explorer, Catalogue, Section, ViewState};
 
-/// The whole explorer for one report.
+/// The whole explorer for one report, as the pre-render writes a page.
 #[component]
 pub fn App(
     /// The report; the bundled one (compiled in) by default.
     #[prop(optional, into)]
     report: Option<Arc<Report>>,
-    /// The path of the page, relative to the app's base, as the pre-render
-    /// wrote it (`<html data-view>`), e.g. `non-gaap/card/net-loss/`. The
-    /// app renders exactly this view, so hydration meets the markup it
-    /// expects whatever the address; the address is applied afterwards.
+    /// The path of the page, relative to the app's base, e.g.
+    /// `non-gaap/card/net-loss/`.
     #[prop(into, default = String::new())]
     url: String,
     /// The app's base path, ending in `/`.
@@ -45,62 +42,49 @@ pub fn App(
 ) -> impl IntoView {
     let report = report.unwrap_or_else(|| Arc::new(crate::bundled::report()));
     let path = url.split(['?', '#']).next().unwrap_or_default();
-    let page = ViewState::from_url(path, &report).0.pre_rendered();
+    let catalogue = Catalogue::of(&report);
+    let page = ViewState::from_url(path, &catalogue).0.pre_rendered();
     let embed = page.embed;
-    let ex = provide_explorer(report.clone(), page.clone(), base);
-    let problems_shown = RwSignal::new(Vec::<Problem>::new());
-    let arrival_report = report.clone();
-    Effect::new(
-        move |_| match arrive(&page, &current_url(), &arrival_report) {
-            Arrival::Load(href) => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().replace(&resolve(&base_url(), &href));
-                }
-            }
-            Arrival::Show(view, problems) => {
-                ex.view.set(view);
-                problems_shown.set(problems);
-            }
-        },
-    );
-    sync_with_location(ex.view, report);
-    frame::connect(ex.view);
+    provide_explorer(report, page, base);
     if embed {
-        Either::Left(view! { <EmbedPage problems=problems_shown/> })
+        Either::Left(view! { <EmbedPage/> })
     } else {
-        Either::Right(view! { <Page problems=problems_shown/> })
+        Either::Right(view! { <Page/> })
     }
 }
 
 /// The page of a loaded report.
 #[component]
-fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn Page() -> impl IntoView {
     let ex = use_explorer();
     let has_bridge = ex.report().reconciliation.is_some();
-    let non_gaap = move || ex.basis() == Accounting::NonGaap;
-    let hint = move || {
-        if non_gaap() {
-            "Showing the company's non-GAAP (adjusted) figures where it gives them. The bridge shows how they differ from GAAP."
-        } else {
-            "Showing GAAP figures. Switch to non-GAAP for the company's adjusted figures and the bridge between the two."
-        }
+    // Both hints are in the page; it shows the one of its basis.
+    let hint = |basis: Accounting| {
+        match basis {
+        Accounting::NonGaap => "Showing the company's non-GAAP (adjusted) figures where it gives them. The bridge shows how they differ from GAAP.",
+        Accounting::Gaap => "Showing GAAP figures. Switch to non-GAAP for the company's adjusted figures and the bridge between the two.",
+    }
     };
+    let hints = Accounting::ALL
+        .into_iter()
+        .map(|b| view! { <p class="basis-hint" data-for-basis=b.as_str()>{hint(b)}</p> })
+        .collect_view();
     view! {
-        <a class="skip-link" href=move || ex.href_for(Section::Metrics)>"Skip to the figures"</a>
+        <a class="skip-link" href=format!("#{}", Section::Metrics.as_str())>"Skip to the figures"</a>
         <div class="page">
             <Masthead/>
             <section class="toolbar" aria-label="View controls">
                 <BasisSwitch/>
                 <SectionNav/>
                 <div class="share toolbar__share">
-                    <ShareButton what="this view" view=ex.view/>
+                    {share_for(Subject::View)}
                     <EmbedDialog/>
                 </div>
             </section>
-            <UrlNotice problems=problems/>
+            <UrlNotice/>
             <AppStopped/>
             <main class="main" id="main">
-                {has_bridge.then(|| view! { <p class="basis-hint">{hint}</p> })}
+                {has_bridge.then_some(hints)}
                 <Bridge/>
                 <MetricsSection/>
                 <GuidanceSection/>
@@ -126,20 +110,19 @@ fn Page(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
 /// (one card, one answer or one section), with a share link, a way out to
 /// the full report, and the basis switch where what it shows follows it.
 #[component]
-fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn EmbedPage() -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
-    // What the embed is about is fixed when it starts (its page says it);
-    // inside a section the reader may still open cards or answers.
+    // What the embed is about is fixed by its page; inside a section the
+    // reader may still open cards or answers.
     let focus = ex
-        .view
-        .with_untracked(ViewState::focus)
+        .page()
+        .focus()
         .unwrap_or(Focus::Section(Section::Metrics));
-    let switch = follows_basis(&report, &focus).then(|| view! { <BasisSwitch/> });
+    let switch = follows_basis(&ex.shared.catalogue(), &focus).then(|| view! { <BasisSwitch/> });
     let terms: Vec<Term> = terms_shown(&report, &focus).into_iter().cloned().collect();
     let terms = (!terms.is_empty() && focus != Focus::Section(Section::Glossary))
         .then(|| view! { <TermList terms=terms hidden_list=true/> });
-    let full_report = move || ex.view.with(|v| ex.link(&v.shared()));
     let card = match &focus {
         Focus::Card(id) => report.card(id).cloned(),
         _ => None,
@@ -176,14 +159,14 @@ fn EmbedPage(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
                 <h1 class="embed-head__title">{report.name()}</h1>
                 <div class="embed-head__actions">
                     {switch}
-                    <a href=full_report target="_blank" rel="noopener">"Full report ↗"</a>
+                    <FullReportLink/>
                 </div>
             </header>
-            <UrlNotice problems=problems/>
+            <UrlNotice/>
             <AppStopped/>
             <main class="main" id="main">{body}</main>
             <footer class="embed-foot">
-                <ShareButton what="this view" view=ex.view/>
+                {share_for(Subject::View)}
                 <p>
                     "Earnings Explorer. Figures from " {report.sources.len()} " public documents, each cited in the full report; derived figures say how they are computed."
                 </p>

@@ -10,8 +10,8 @@ use crate::model::{Accounting, Figure};
 use crate::state::use_explorer;
 
 /// The bridge between the two bases; nothing when the report has none.
-/// It is always in the page and shown on the non-GAAP basis, so switching
-/// flips an attribute instead of building the bridge again.
+/// It is always in the page and shown on the non-GAAP basis only
+/// (`data-for-basis`, see `style/`), so switching builds nothing.
 #[component]
 pub fn Bridge() -> impl IntoView {
     let ex = use_explorer();
@@ -79,9 +79,8 @@ pub fn Bridge() -> impl IntoView {
         })
         .collect_view();
     let caption = format!("From {} to {}", from.label, to.label);
-    let hidden = move || ex.basis() != Accounting::NonGaap;
     Some(view! {
-        <div class="bridge-slot" hidden=hidden>
+        <div class="bridge-slot" data-for-basis=Accounting::NonGaap.as_str()>
         <section class="bridge" aria-labelledby="bridge-title">
             <h2 class="bridge__title" id="bridge-title">"Reconciliation: GAAP to non-GAAP"</h2>
             <p class="bridge__about"><RichText text=rec.about/></p>

@@ -1,12 +1,12 @@
-//! The Embed dialog: the two snippets that embed the current view in an
-//! article (loader form and plain iframe), each with a copy button.
+//! The Embed dialog, an island: the two snippets that embed the current view
+//! in an article (loader form and plain iframe), each with a copy button.
 
 use leptos::prelude::*;
 
 use super::share::copy_text;
 use crate::state::embed::{choices, snippets, Choice, Snippets, FIXED_HEIGHT};
 use crate::state::history::{page_url, published_loader};
-use crate::state::{use_explorer, ViewState};
+use crate::state::{use_shared, ViewState};
 
 /// One snippet with its label and copy button.
 #[component]
@@ -51,9 +51,9 @@ fn Snippet(
 
 /// The "Embed" button and its dialog: what to embed (the open card or
 /// answer alone, or its section), then the two snippets for it.
-#[component]
+#[island]
 pub fn EmbedDialog() -> impl IntoView {
-    let ex = use_explorer();
+    let shared = use_shared();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let offered = RwSignal::new(Vec::<Choice>::new());
     let chosen = RwSignal::new(0usize);
@@ -67,12 +67,16 @@ pub fn EmbedDialog() -> impl IntoView {
         let Some(view) = offered.with_untracked(|c| c.get(i).map(|c| c.view.clone())) else {
             return;
         };
-        let title = view.shared().title(&ex.report());
+        let title = view.shared().title(&shared.catalogue());
         let base = page_url(&ViewState::default());
         code.set(snippets(&base, &view, &title, &published_loader()));
     };
     let open = move |_| {
-        offered.set(ex.view.with_untracked(|v| choices(&ex.report(), v)));
+        offered.set(
+            shared
+                .view
+                .with_untracked(|v| choices(&shared.catalogue(), v)),
+        );
         fill(0);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
@@ -83,26 +87,23 @@ pub fn EmbedDialog() -> impl IntoView {
             d.close();
         }
     };
-    let options = move || {
-        offered
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| {
-                view! {
-                    <label class="dialog__choice">
-                        <input
-                            type="radio"
-                            name="embed-what"
-                            prop:checked=move || chosen.get() == i
-                            on:change=move |_| fill(i)
-                        />
-                        " " {c.label}
-                    </label>
-                }
-            })
-            .collect_view()
-    };
+    // Two places for the choices (the card or answer, and the section), so
+    // the dialog only fills them in: no list is built in the browser.
+    let options = (0..2)
+        .map(|i| {
+            view! {
+                <label class="dialog__choice" hidden=move || offered.with(|c| c.len() <= i)>
+                    <input
+                        type="radio"
+                        name="embed-what"
+                        prop:checked=move || chosen.get() == i
+                        on:change=move |_| fill(i)
+                    />
+                    " " {move || offered.with(|c| c.get(i).map(|c| c.label.clone()).unwrap_or_default())}
+                </label>
+            }
+        })
+        .collect_view();
     view! {
         <button type="button" class="button" on:click=open>"Embed"</button>
         <dialog class="dialog" node_ref=dialog aria-labelledby="embed-title">

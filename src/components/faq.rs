@@ -1,27 +1,18 @@
 //! The questions the report raises, answered in our words: an accordion of
-//! native `<details>` with a filter box. The open answer lives in the URL.
-//! An embed of one answer shows it alone ([`AnswerAlone`]).
-
-use std::sync::Arc;
+//! native `<details>` (static: they open without the wasm, and the page
+//! records the open one in the URL, `state::history`) with a filter box, the
+//! one island here. An embed of one answer shows it alone ([`AnswerAlone`]).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::dataset::FaqItem;
 
 use super::figure::RichText;
 use super::page_section::PageSection;
-use super::share::ShareButton;
-use crate::model::search::matches;
-use crate::state::{use_explorer, Section, ViewState};
-
-struct Entry {
-    id: String,
-    question: String,
-    answer: String,
-    /// The question and the answer with figures filled in, for the filter.
-    plain_question: String,
-    plain: String,
-}
+use super::share::{share_for, Subject};
+use crate::model::search::matches_folded;
+use crate::state::{use_explorer, use_shared, Section};
 
 /// The FAQ accordion; nothing when the report has no questions.
 #[component]
@@ -31,51 +22,17 @@ pub fn FaqSection() -> impl IntoView {
     if report.faq.is_empty() {
         return None;
     }
-    let entries: Arc<Vec<Entry>> = Arc::new(
-        report
-            .faq
-            .iter()
-            .map(|q| Entry {
-                id: q.id.clone(),
-                question: q.question.clone(),
-                plain_question: report.plain_text(&q.question),
-                answer: q.answer.clone(),
-                plain: report.plain_text(&q.answer),
-            })
-            .collect(),
-    );
-    let filter = RwSignal::new(String::new());
-    let visible = move |e: &Entry| {
-        filter.with(|f| matches(f, &[&e.plain_question, &e.plain])) || ex.faq_open(&e.id)
-    };
-    let total = entries.len();
-    let count = {
-        let entries = entries.clone();
-        Memo::new(move |_| entries.iter().filter(|e| visible(e)).count())
-    };
-    let items = (0..entries.len())
-        .map(|i| {
-            let all = entries.clone();
-            let e = &entries[i];
-            let id = StoredValue::new(e.id.clone());
+    let open = ex.page().faq;
+    let items = report
+        .faq
+        .iter()
+        .map(|q| {
             view! {
-                <details
-                    class="faq__item"
-                    id=format!("faq-{}", e.id)
-                    open=move || id.with_value(|id| ex.faq_open(id))
-                    hidden=move || !visible(&all[i])
-                    on:toggle=move |ev| {
-                        let el = event_target::<web_sys::HtmlDetailsElement>(&ev);
-                        id.with_value(|id| ex.toggle_faq(id, el.open()));
-                    }
-                >
-                    <summary class="faq__question"><RichText text=e.question.clone()/></summary>
+                <details class="faq__item" id=format!("faq-{}", q.id) open=open.as_deref() == Some(q.id.as_str())>
+                    <summary class="faq__question"><RichText text=q.question.clone()/></summary>
                     <div class="faq__answer">
-                        <p><RichText text=e.answer.clone()/></p>
-                        <ShareButton
-                            what="this answer"
-                            view=Signal::derive(move || ViewState { faq: Some(id.get_value()), card: None, section: None, ..ex.view.get() })
-                        />
+                        <p><RichText text=q.answer.clone()/></p>
+                        {share_for(Subject::Answer(q.id.clone()))}
                     </div>
                 </details>
             }
@@ -83,28 +40,87 @@ pub fn FaqSection() -> impl IntoView {
         .collect_view();
     Some(view! {
         <PageSection section=Section::Faq>
-            <div class="field">
-                <label class="field__label" for="faq-filter">"Filter the questions"</label>
-                <input
-                    class="field__input"
-                    id="faq-filter"
-                    type="search"
-                    autocomplete="off"
-                    placeholder="for example: margin"
-                    prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev))
-                />
-            </div>
-            <p class="faq__count" role="status">
-                {move || match count.get() {
-                    n if n == total => format!("{total} questions"),
-                    0 => "No question matches; try fewer words.".to_string(),
-                    n => format!("{n} of {total} questions match"),
-                }}
-            </p>
+            <FaqFilter/>
             <div class="faq">{items}</div>
         </PageSection>
     })
+}
+
+/// Shows the answers whose question or answer has every word typed (and the
+/// open one), hides the others, and says how many match. Returns that count,
+/// or `None` outside a browser.
+fn filter_answers(query: &str, open: Option<&str>) -> Option<usize> {
+    let items = document().query_selector_all(".faq > .faq__item").ok()?;
+    // Lower case by the browser's Unicode tables, not the wasm's own.
+    let lower = |text: &str| String::from(js_sys::JsString::from(text).to_lower_case());
+    let text = |item: &web_sys::Element, selector: &str| {
+        lower(
+            &item
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.text_content())
+                .unwrap_or_default(),
+        )
+    };
+    let query = lower(query);
+    let mut shown = 0;
+    for i in 0..items.length() {
+        let Some(item) = items
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let visible = matches_folded(
+            &query,
+            &[
+                &text(&item, ".faq__question"),
+                &text(&item, ".faq__answer > p"),
+            ],
+        ) || item.id().strip_prefix("faq-") == open.filter(|o| !o.is_empty());
+        item.set_hidden(!visible);
+        shown += usize::from(visible);
+    }
+    Some(shown)
+}
+
+/// The filter box over the questions and the count of those that match.
+#[island]
+pub fn FaqFilter() -> impl IntoView {
+    let shared = use_shared();
+    let total = shared.catalogue().answers.len();
+    let filter = RwSignal::new(String::new());
+    let shown = RwSignal::new(total);
+    // In the browser only (effects never run in the pre-render).
+    Effect::new(move |_| {
+        let query = filter.get();
+        let count = shared
+            .view
+            .with(|v| filter_answers(&query, v.faq.as_deref()));
+        shown.set(count.unwrap_or(total));
+    });
+    view! {
+        <div class="field">
+            <label class="field__label" for="faq-filter">"Filter the questions"</label>
+            <input
+                class="field__input"
+                id="faq-filter"
+                type="search"
+                autocomplete="off"
+                placeholder="for example: margin"
+                prop:value=move || filter.get()
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
+        </div>
+        <p class="faq__count" role="status">
+            {move || match shown.get() {
+                n if n == total => format!("{total} questions"),
+                0 => "No question matches; try fewer words.".to_string(),
+                n => format!("{n} of {total} questions match"),
+            }}
+        </p>
+    }
 }
 
 /// One answer on its own (the embed of an answer): its question as a heading

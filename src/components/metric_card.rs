@@ -1,5 +1,7 @@
 //! A headline metric as an expandable card: value, basis, comparison badge,
-//! and on opening what it means, a chart and every figure behind it.
+//! and on opening what it means, a chart and every figure behind it. Static:
+//! a card that follows the basis carries both forms of its figure, and the
+//! page shows the one of its basis (`<html data-basis>`, see `style/`).
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -7,10 +9,10 @@ use leptos::prelude::*;
 use super::badge::ComparisonBadge;
 use super::chart::{MiniChart, Row};
 use super::figure::{FactList, FigureValue, RichText};
-use super::share::ShareButton;
+use super::share::{share_for, Subject};
 use crate::model::dataset::{Card, CardValue, Chart};
-use crate::model::Report;
-use crate::state::{use_explorer, ViewState};
+use crate::model::{Accounting, Report};
+use crate::state::use_explorer;
 
 /// The chart a card asks for, as rows of figures.
 fn chart_rows(report: &Report, chart: &Chart) -> Vec<Row> {
@@ -39,21 +41,33 @@ pub fn MetricCard(
 ) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
-    let id = StoredValue::new(card.id.clone());
-    let stored = StoredValue::new(card.clone());
-    let shown = move || -> CardValue { stored.with_value(|c| c.shown(ex.basis()).clone()) };
-    let is_open = move || alone || id.with_value(|id| ex.card_open(id));
-    let headline = move || {
-        let report = ex.report();
-        report
-            .figure(&shown().figure)
+    let is_open = alone || ex.page().card.as_deref() == Some(card.id.as_str());
+    // The figure and its badge as one basis shows them.
+    let figure = |shown: &CardValue| {
+        let value = report
+            .figure(&shown.figure)
             .cloned()
-            .map(|f| view! { <FigureValue figure=f large=true/> })
-    };
-    let badge = move || {
-        shown()
+            .map(|f| view! { <FigureValue figure=f large=true/> });
+        let badge = shown
             .comparison
-            .map(|c| view! { <ComparisonBadge id=c/> })
+            .clone()
+            .map(|c| view! { <ComparisonBadge id=c/> });
+        (view! { <span class="card__value">{value}</span> }, badge)
+    };
+    // A card that follows the basis carries both forms; the page shows one.
+    let forms = if card.non_gaap.is_some() {
+        Either::Left(
+            Accounting::ALL
+                .into_iter()
+                .map(|basis| {
+                    let (value, badge) = figure(card.shown(basis));
+                    view! { <span class="card__form" data-for-basis=basis.as_str()>{value} {badge}</span> }
+                })
+                .collect_view(),
+        )
+    } else {
+        let (value, badge) = figure(card.shown(Accounting::default()));
+        Either::Right(view! { {value} {badge} })
     };
     let chart = card.chart.as_ref().map(|c| {
         let caption = format!("{}: the figures compared", card.title);
@@ -66,63 +80,37 @@ pub fn MetricCard(
             </span>
         }
     });
-    let summary = move || {
-        let title = stored.with_value(|c| c.title.clone());
-        // Alone, the card is the embed's main part: a level-2 heading.
-        let title = if alone {
-            Either::Left(view! { <h2 class="card__title">{title}</h2> })
-        } else {
-            Either::Right(view! { <h3 class="card__title">{title}</h3> })
-        };
-        view! {
-            {title}
-            <span class="card__value">{headline}</span>
-            {badge}
-        }
+    // Alone, the card is the embed's main part: a level-2 heading.
+    let title = if alone {
+        Either::Left(view! { <h2 class="card__title">{card.title.clone()}</h2> })
+    } else {
+        Either::Right(view! { <h3 class="card__title">{card.title.clone()}</h3> })
     };
+    let summary = view! { {title} {forms} {switches} };
     let body = view! {
         <div class="card__body">
             <p class="card__about"><RichText text=card.about.clone()/></p>
             {chart}
             <FactList ids=card.details.clone()/>
             // Alone, the embed's own "Copy link" is this card's.
-            {(!alone).then(|| view! {
-                <ShareButton
-                    what=format!("the {} card", card.title)
-                    view=Signal::derive(move || ViewState { card: Some(id.get_value()), faq: None, section: None, ..ex.view.get() })
-                />
-            })}
+            {(!alone).then(|| share_for(Subject::Card(card.id.clone())))}
         </div>
     };
     let inner = if alone {
         Either::Left(view! {
-            <header class="card__summary">{summary()} {switches}</header>
+            <header class="card__summary">{summary}</header>
             {body}
         })
     } else {
         Either::Right(view! {
-            <details
-                class="card__details"
-                open=is_open
-                on:toggle=move |ev| {
-                    let el = event_target::<web_sys::HtmlDetailsElement>(&ev);
-                    id.with_value(|id| ex.toggle_card(id, el.open()));
-                }
-            >
-                <summary class="card__summary">{summary()} {switches}</summary>
+            <details class="card__details" open=is_open>
+                <summary class="card__summary">{summary}</summary>
                 {body}
             </details>
         })
     };
     view! {
-        <article
-            class=move || match (alone, is_open()) {
-                (true, _) => "card card--open card--alone",
-                (false, true) => "card card--open",
-                (false, false) => "card",
-            }
-            id=format!("card-{}", card.id)
-        >
+        <article class=if alone { "card card--alone" } else { "card" } id=format!("card-{}", card.id)>
             {inner}
         </article>
     }

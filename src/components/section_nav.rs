@@ -1,34 +1,34 @@
-//! Links to the page's sections. They are real links (they work without
-//! script and open in a new tab); a plain click moves in place and records
-//! the section in the URL.
+//! Links to the page's sections, an island. They are real links (they work
+//! without script and open in a new tab); a plain click moves in place and
+//! records the section in the URL.
 
 use leptos::prelude::*;
 
 use crate::state::history::scroll_to;
-use crate::state::{use_explorer, Section};
+use crate::state::use_shared;
 
 /// The section links of the report.
-#[component]
+#[island]
 pub fn SectionNav() -> impl IntoView {
-    let ex = use_explorer();
-    let report = ex.report();
-    let links = Section::ALL
-        .into_iter()
-        .filter(|s| s.present_in(&report))
-        .map(|section| {
-            let current = move || ex.view.with(|v| v.section == Some(section));
+    let shared = use_shared();
+    let links = shared
+        .catalogue()
+        .sections
+        .iter()
+        .map(|&section| {
+            let current = move || shared.view.with(|v| v.section == Some(section));
             view! {
                 <li>
                     <a
                         class="nav__link"
-                        href=move || ex.href_for(section)
+                        href=move || shared.href_for(section)
                         aria-current=move || current().then_some("location")
                         on:click=move |ev: leptos::ev::MouseEvent| {
                             if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
                                 return;
                             }
                             ev.prevent_default();
-                            ex.go_to(section);
+                            shared.go_to(section);
                             scroll_to(section.as_str());
                         }
                     >

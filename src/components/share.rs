@@ -1,12 +1,93 @@
-//! Share controls: copy the link to exactly one view, with a visible
-//! confirmation, a selectable fallback when the clipboard is refused, and the
-//! native share sheet where the browser has one.
+//! Share controls, an island: copy the link to exactly one view, with a
+//! visible confirmation, a selectable fallback when the clipboard is refused,
+//! and the native share sheet where the browser has one.
+//!
+//! What a button shares depends on where it sits: on a card, that card; under
+//! an answer, that answer; elsewhere, the view on screen. The pre-render says
+//! so through [`share_for`]; in the browser the island finds it from its place
+//! in the page, so it needs no props (and the wasm no JSON parser).
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::state::history::page_url;
-use crate::state::{use_explorer, ViewState};
+use crate::state::{use_shared, Catalogue, ViewState};
+
+/// What a share button shares.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Subject {
+    /// The view on screen.
+    #[default]
+    View,
+    /// The card with this id, open.
+    Card(String),
+    /// The answer with this id, open.
+    Answer(String),
+}
+
+impl Subject {
+    /// The subject of a button at `el`: the card or answer it sits in.
+    fn of_element(el: &web_sys::Element) -> Subject {
+        let id = |selector: &str, prefix: &str| {
+            el.closest(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.id().strip_prefix(prefix).map(str::to_string))
+        };
+        if let Some(card) = id("article.card", "card-") {
+            Subject::Card(card)
+        } else if let Some(answer) = id(".faq__item", "faq-") {
+            Subject::Answer(answer)
+        } else {
+            Subject::View
+        }
+    }
+
+    /// The view the link opens, from the view on screen.
+    fn view(&self, on_screen: &ViewState) -> ViewState {
+        let clean = ViewState {
+            card: None,
+            faq: None,
+            section: None,
+            ..on_screen.clone()
+        };
+        match self {
+            Subject::View => on_screen.shared(),
+            Subject::Card(id) => ViewState {
+                card: Some(id.clone()),
+                ..clean
+            }
+            .shared(),
+            Subject::Answer(id) => ViewState {
+                faq: Some(id.clone()),
+                ..clean
+            }
+            .shared(),
+        }
+    }
+
+    /// For the buttons' accessible names: "the Revenue card", "this answer".
+    fn what(&self, catalogue: &Catalogue) -> String {
+        match self {
+            Subject::View => "this view".into(),
+            Subject::Card(id) => catalogue
+                .card(id)
+                .map_or_else(|| "this card".into(), |c| format!("the {} card", c.title)),
+            Subject::Answer(_) => "this answer".into(),
+        }
+    }
+}
+
+/// The share button for `subject`, as the pre-render writes it: the island
+/// reads its subject from a context of its own, which lives as long as it.
+pub fn share_for(subject: Subject) -> impl IntoView {
+    let owner = Owner::new();
+    let button = owner.with(|| {
+        provide_context(subject);
+        view! { <ShareButton/> }
+    });
+    leptos::tachys::reactive_graph::OwnedView::new_with_owner(button, owner)
+}
 
 /// Copies `text` to the clipboard; false when the browser refuses.
 pub async fn copy_text(text: &str) -> bool {
@@ -32,19 +113,19 @@ enum Status {
 }
 
 /// "Copy link" for a view, plus "Share…" where there is a share sheet.
-#[component]
-pub fn ShareButton(
-    /// What is shared, for the accessible name: "this card", "this view".
-    #[prop(into)]
-    what: String,
-    /// The view the link opens.
-    #[prop(into)]
-    view: Signal<ViewState>,
-) -> impl IntoView {
-    let ex = use_explorer();
+#[island]
+pub fn ShareButton() -> impl IntoView {
+    let shared = use_shared();
+    let subject = RwSignal::new(use_context::<Subject>().unwrap_or_default());
+    let root = NodeRef::<leptos::html::Div>::new();
     let status = RwSignal::new(Status::Idle);
     let native = RwSignal::new(false);
-    Effect::new(move |_| native.set(can_share()));
+    Effect::new(move |_| {
+        native.set(can_share());
+        if let Some(el) = root.get() {
+            subject.set(Subject::of_element(&el));
+        }
+    });
     let fallback = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if matches!(status.get(), Status::Refused(_)) {
@@ -54,9 +135,9 @@ pub fn ShareButton(
             }
         }
     });
-    let link = move || page_url(&view.get_untracked().shared());
+    let target = move || subject.with(|s| shared.view.with_untracked(|v| s.view(v)));
     let copy = move |_| {
-        let url = link();
+        let url = page_url(&target());
         leptos::task::spawn_local(async move {
             let copied = copy_text(&url).await;
             status.set(if copied {
@@ -79,25 +160,24 @@ pub fn ShareButton(
         });
     };
     let share = move |_| {
-        let url = link();
-        let title = view.with_untracked(|v| v.shared().title(&ex.report()));
+        let view = target();
+        let title = view.title(&shared.catalogue());
         if let Some(nav) = web_sys::window().map(|w| w.navigator()) {
             let data = web_sys::ShareData::new();
             data.set_title(&title);
-            data.set_url(&url);
+            data.set_url(&page_url(&view));
             // The reader may cancel the sheet; nothing to report then.
             let _ = nav.share_with_data(&data);
         }
     };
-    let copy_label = format!("Copy link to {what}");
-    let share_label = format!("Share {what}");
+    let what = move || subject.with(|s| s.what(&shared.catalogue()));
     view! {
-        <div class="share">
-            <button type="button" class="button" aria-label=copy_label on:click=copy>
+        <div class="share" node_ref=root>
+            <button type="button" class="button" aria-label=move || format!("Copy link to {}", what()) on:click=copy>
                 "Copy link"
             </button>
             {move || native.get().then(|| view! {
-                <button type="button" class="button" aria-label=share_label.clone() on:click=share>"Share…"</button>
+                <button type="button" class="button" aria-label=move || format!("Share {}", what()) on:click=share>"Share…"</button>
             })}
             <span class="share__status" role="status">
                 {move || (status.get() == Status::Copied).then_some("Link copied")}

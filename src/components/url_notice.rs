@@ -1,17 +1,16 @@
 //! Notices about the page itself: a link that asked for something this
-//! report does not have (never repeating the link's text), and the app
-//! having stopped.
+//! report does not have (never repeating the link's text), an island; and the
+//! app having stopped, static.
 
 use leptos::prelude::*;
 
-use crate::state::Problem;
+use crate::state::{use_shared, Problem};
 
-/// Lists what the link asked for that could not be shown; dismissible.
-#[component]
-pub fn UrlNotice(
-    /// The problems found in the address (set once the page runs).
-    problems: RwSignal<Vec<Problem>>,
-) -> impl IntoView {
+/// Lists what the link asked for that could not be shown (found once the
+/// page runs); dismissible.
+#[island]
+pub fn UrlNotice() -> impl IntoView {
+    let problems = use_shared().problems;
     let dismissed = RwSignal::new(false);
     move || {
         let mut messages: Vec<&'static str> =

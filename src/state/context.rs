@@ -1,53 +1,51 @@
-//! The one context of the app: the report and the view state, reached by
-//! components through [`use_explorer`] only.
+//! The two contexts of the app.
+//!
+//! - [`Shared`], what the islands share: the reader's view, the report's
+//!   [`Catalogue`], the app's base and the problems found in the address. It
+//!   is all the wasm knows of the report; in the browser `main` builds it
+//!   from the page (`<html data-view data-base data-catalogue>`).
+//! - [`Explorer`], for the pre-render only: the whole report besides, which
+//!   the static components render from.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::url::{Section, ViewState};
+use super::catalogue::Catalogue;
+use super::url::{Problem, Section, ViewState};
 use crate::model::{Accounting, Report};
 
-/// The report being explored and the reader's current view of it.
+/// What the islands share (see the module's doc).
 #[derive(Clone, Copy)]
-pub struct Explorer {
-    report: StoredValue<Arc<Report>>,
+pub struct Shared {
+    /// The whole view; prefer the narrower accessors below.
+    pub view: RwSignal<ViewState>,
+    catalogue: StoredValue<Arc<Catalogue>>,
     /// The app's base path, e.g. `/` or `/earnings/`: links are absolute
     /// paths, so pages need no `<base>` element (the CSP has `base-uri 'none'`).
     base: StoredValue<String>,
-    /// The whole view; prefer the narrower accessors below in components.
-    pub view: RwSignal<ViewState>,
-    basis: Memo<Accounting>,
+    /// What the address asked for that the page could not show.
+    pub problems: RwSignal<Vec<Problem>>,
 }
 
-impl Explorer {
-    /// The report (it never changes while the page lives).
-    pub fn report(&self) -> Arc<Report> {
-        self.report.get_value()
+impl Shared {
+    /// The report's ids and titles.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        self.catalogue.get_value()
     }
 
     /// The page-wide accounting basis (reactive).
     pub fn basis(&self) -> Accounting {
-        self.basis.get()
+        self.view.with(|v| v.basis)
     }
 
     pub fn set_basis(&self, basis: Accounting) {
         self.view.update(|v| v.basis = basis);
     }
 
-    /// Whether the card with this id is open (reactive).
-    pub fn card_open(&self, id: &str) -> bool {
-        self.view.with(|v| v.card.as_deref() == Some(id))
-    }
-
     /// Records that the reader opened or closed a card; one card is open at a time.
     pub fn toggle_card(&self, id: &str, open: bool) {
         self.view.update(|v| toggle(&mut v.card, id, open));
-    }
-
-    /// Whether the FAQ answer with this id is open (reactive).
-    pub fn faq_open(&self, id: &str) -> bool {
-        self.view.with(|v| v.faq.as_deref() == Some(id))
     }
 
     /// Records that the reader opened or closed an answer; one is open at a time.
@@ -64,11 +62,6 @@ impl Explorer {
     pub fn link(&self, view: &ViewState) -> String {
         self.base
             .with_value(|base| super::url::resolve(base, &view.to_href()))
-    }
-
-    /// The link to a file the build published beside the pages.
-    pub fn file_link(&self, file: &str) -> String {
-        self.base.with_value(|base| super::url::resolve(base, file))
     }
 
     /// The link to the current view with a different section (reactive).
@@ -94,16 +87,72 @@ fn toggle(slot: &mut Option<String>, id: &str, open: bool) {
     }
 }
 
-/// Provides the explorer to every component below the caller; `base` is the
+/// Provides [`Shared`] to every island below the caller; `base` is the
 /// app's base path (ending in `/`).
+pub fn provide_shared(catalogue: Arc<Catalogue>, initial: ViewState, base: String) -> Shared {
+    let shared = Shared {
+        view: RwSignal::new(initial),
+        catalogue: StoredValue::new(catalogue),
+        base: StoredValue::new(base),
+        problems: RwSignal::new(Vec::new()),
+    };
+    provide_context(shared);
+    shared
+}
+
+/// The state the islands share.
+///
+/// # Panics
+/// Where nothing provides it: an island outside `App` (pre-render) or before
+/// `main` has read the page (browser) is a bug.
+pub fn use_shared() -> Shared {
+    use_context::<Shared>().expect("use_shared() is called under App or after main()")
+}
+
+/// The report being pre-rendered, and the view of the page being written.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    report: StoredValue<Arc<Report>>,
+    /// What the islands share, as the page starts.
+    pub shared: Shared,
+}
+
+impl Explorer {
+    /// The report (it never changes while the page lives).
+    pub fn report(&self) -> Arc<Report> {
+        self.report.get_value()
+    }
+
+    /// The view this page is written for (not reactive: a static component
+    /// renders it once; what changes with the reader is an island's).
+    pub fn page(&self) -> ViewState {
+        self.shared.view.get_untracked()
+    }
+
+    /// The page's basis.
+    pub fn basis(&self) -> Accounting {
+        self.page().basis
+    }
+
+    /// The link to a view, as an absolute path from the app's base.
+    pub fn link(&self, view: &ViewState) -> String {
+        self.shared.link(view)
+    }
+
+    /// The link to a file the build published beside the pages.
+    pub fn file_link(&self, file: &str) -> String {
+        self.shared
+            .base
+            .with_value(|base| super::url::resolve(base, file))
+    }
+}
+
+/// Provides the explorer (and [`Shared`]) to every component below the caller.
 pub fn provide_explorer(report: Arc<Report>, initial: ViewState, base: String) -> Explorer {
-    let view = RwSignal::new(initial);
-    let basis = Memo::new(move |_| view.with(|v| v.basis));
+    let catalogue = Arc::new(Catalogue::of(&report));
     let explorer = Explorer {
         report: StoredValue::new(report),
-        base: StoredValue::new(base),
-        view,
-        basis,
+        shared: provide_shared(catalogue, initial, base),
     };
     provide_context(explorer);
     explorer
@@ -135,17 +184,24 @@ mod tests {
     }
 
     #[test]
-    fn explorer_state_changes_natively_without_a_browser() {
+    fn shared_state_changes_natively_without_a_browser() {
         let owner = Owner::new();
         owner.with(|| {
             let report = Arc::new(crate::bundled::report());
             let ex = provide_explorer(report, ViewState::default(), "/e/".into());
-            ex.set_basis(Accounting::NonGaap);
-            ex.toggle_card("net-loss", true);
-            assert!(ex.card_open("net-loss"));
-            assert_eq!(ex.view.get_untracked().to_href(), "non-gaap/card/net-loss/");
-            assert_eq!(ex.href_for(Section::Faq), "/e/non-gaap/card/net-loss/#faq");
+            let shared = use_shared();
+            shared.set_basis(Accounting::NonGaap);
+            shared.toggle_card("net-loss", true);
+            assert_eq!(
+                shared.view.get_untracked().to_href(),
+                "non-gaap/card/net-loss/"
+            );
+            assert_eq!(
+                shared.href_for(Section::Faq),
+                "/e/non-gaap/card/net-loss/#faq"
+            );
             assert_eq!(ex.link(&ViewState::default()), "/e/");
+            assert_eq!(ex.file_link("a.csv"), "/e/a.csv");
         });
     }
 }

@@ -14,6 +14,7 @@
 //! Messages carry sizes and view names only, never data from the host; the
 //! view only to a host that has named itself.
 
+use super::catalogue::Catalogue;
 use super::url::{resolve, Focus, Section, Theme, ViewState};
 use crate::model::dataset::Term;
 use crate::model::text::{segments, Segment};
@@ -86,11 +87,11 @@ pub fn theme_from_message(
 /// Whether what an embed shows changes with the basis, so that it offers
 /// the basis switch: a card with a non-GAAP form, or the headline figures
 /// when some card has one or the report has a bridge.
-pub fn follows_basis(report: &Report, focus: &Focus) -> bool {
+pub fn follows_basis(catalogue: &Catalogue, focus: &Focus) -> bool {
     match focus {
-        Focus::Card(id) => report.card(id).is_some_and(|c| c.non_gaap.is_some()),
+        Focus::Card(id) => catalogue.card(id).is_some_and(|c| c.follows_basis),
         Focus::Section(Section::Metrics) => {
-            report.reconciliation.is_some() || report.cards.iter().any(|c| c.non_gaap.is_some())
+            catalogue.bridge || catalogue.cards.iter().any(|c| c.follows_basis)
         }
         Focus::Section(_) | Focus::Answer(_) => false,
     }
@@ -169,11 +170,11 @@ pub struct Choice {
 /// What the Embed dialog offers for the view the reader is on: the open card
 /// or answer alone, and the section it sits in (or the one scrolled to).
 /// The embed keeps the basis only where what it shows follows it.
-pub fn choices(report: &Report, view: &ViewState) -> Vec<Choice> {
+pub fn choices(catalogue: &Catalogue, view: &ViewState) -> Vec<Choice> {
     let mut out = Vec::new();
     let embed = |focus: &Focus| {
         let mut v = ViewState {
-            basis: if follows_basis(report, focus) {
+            basis: if follows_basis(catalogue, focus) {
                 view.basis
             } else {
                 Accounting::default()
@@ -190,22 +191,22 @@ pub fn choices(report: &Report, view: &ViewState) -> Vec<Choice> {
         }
         v
     };
-    if let Some(card) = view.card.as_deref().and_then(|id| report.card(id)) {
+    if let Some(card) = view.card.as_deref().and_then(|id| catalogue.card(id)) {
         let focus = Focus::Card(card.id.clone());
         out.push(Choice {
             label: format!("This card: {}", card.title),
             view: embed(&focus),
         });
-    } else if let Some(q) = view.faq.as_deref().and_then(|id| report.faq_item(id)) {
+    } else if let Some(q) = view.faq.as_deref().and_then(|id| catalogue.answer(id)) {
         out.push(Choice {
-            label: format!("This answer: {}", report.plain_text(&q.question)),
+            label: format!("This answer: {}", q.question),
             view: embed(&Focus::Answer(q.id.clone())),
         });
     }
     let section = match (&view.card, &view.faq, view.section) {
         (Some(_), _, _) => Section::Metrics,
         (None, Some(_), _) => Section::Faq,
-        (None, None, Some(s)) if s.present_in(report) => s,
+        (None, None, Some(s)) if catalogue.has(s) => s,
         _ => Section::Metrics,
     };
     out.push(Choice {
@@ -366,7 +367,7 @@ mod tests {
 
     #[test]
     fn the_dialog_offers_the_open_card_alone_and_its_section() {
-        let r = crate::bundled::report();
+        let r = Catalogue::of(&crate::bundled::report());
         let on_loss = ViewState {
             basis: Accounting::NonGaap,
             card: Some("net-loss".into()),
@@ -443,7 +444,7 @@ mod tests {
 
     #[test]
     fn only_what_follows_the_basis_offers_the_switch() {
-        let r = crate::bundled::report();
+        let r = Catalogue::of(&crate::bundled::report());
         assert!(follows_basis(&r, &Focus::Card("net-loss".into())));
         assert!(!follows_basis(&r, &Focus::Card("revenue".into())));
         assert!(follows_basis(&r, &Focus::Section(Section::Metrics)));

@@ -1,15 +1,17 @@
-//! Keeps the browser's address bar and history in step with the view state:
-//! each change the reader makes becomes a history entry, back/forward restore
-//! the view, and the document title follows. Browser work only happens in
-//! effects, which never run when rendering natively.
-
-use std::sync::Arc;
+//! Keeps the page, the browser's address bar and history in step with the
+//! view state: each change the reader makes becomes a history entry,
+//! back/forward restore the view, the document title follows, and so does
+//! the pre-rendered page (its basis, the open card and answer). Opening a
+//! card or an answer, static `<details>`, changes the view. Browser work only
+//! happens in effects and handlers, which never run when rendering natively.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
+use super::catalogue::Catalogue;
+use super::context::Shared;
 use super::url::{resolve, ViewState};
-use crate::model::Report;
 
 /// The element id a view should scroll to, if any.
 fn anchor_of(view: &ViewState) -> Option<String> {
@@ -43,12 +45,15 @@ fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
 
-/// The view this page was pre-rendered for and the app's base path, as the
-/// pre-render wrote them on `<html data-view data-base>`; `None` on a page
-/// it did not write.
-pub fn this_page() -> Option<(String, String)> {
-    let view = root()?.get_attribute("data-view")?;
-    Some((view, base_path()))
+/// The view this page was pre-rendered for, the app's base path and the
+/// report's catalogue, as the pre-render wrote them on
+/// `<html data-view data-base data-catalogue>`; `None` on a page it did not
+/// write.
+pub fn this_page() -> Option<(String, String, Catalogue)> {
+    let root = root()?;
+    let view = root.get_attribute("data-view")?;
+    let catalogue = Catalogue::decode(&root.get_attribute("data-catalogue")?);
+    Some((view, base_path(), catalogue))
 }
 
 /// The embed loader the build published, as the page names it
@@ -115,9 +120,60 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Starts syncing `view` with the location and history of the window.
-pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
-    let title_report = report.clone();
+/// Makes the pre-rendered page show `view`: its basis (`<html data-basis>`,
+/// which the styles follow) and which card and answer are open.
+fn show(view: &ViewState) {
+    let Some(root) = root() else {
+        return;
+    };
+    let _ = root.set_attribute("data-basis", view.basis.as_str());
+    let open = |selector: &str, prefix: &str, id: Option<&str>| {
+        let Ok(all) = root.query_selector_all(selector) else {
+            return;
+        };
+        for i in 0..all.length() {
+            let Some(details) = all
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            else {
+                continue;
+            };
+            let holder = details.closest("[id]").ok().flatten();
+            let this = holder.map(|h| h.id());
+            let wanted = this.as_deref().and_then(|i| i.strip_prefix(prefix)) == id;
+            if details.open() != wanted {
+                details.set_open(wanted);
+            }
+        }
+    };
+    open("article.card > details", "card-", view.card.as_deref());
+    open("details.faq__item", "faq-", view.faq.as_deref());
+}
+
+/// Records the reader's opening or closing of a card or an answer (a
+/// `toggle` event of its `<details>`) in the view.
+fn on_toggle(shared: Shared, event: web_sys::Event) {
+    let Some(details) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+    else {
+        return;
+    };
+    let Some(holder) = details.closest("[id]").ok().flatten() else {
+        return;
+    };
+    let id = holder.id();
+    if let Some(card) = id.strip_prefix("card-") {
+        shared.toggle_card(card, details.open());
+    } else if let Some(answer) = id.strip_prefix("faq-") {
+        shared.toggle_faq(answer, details.open());
+    }
+}
+
+/// Starts syncing the view with the page, and with the location and history
+/// of the window.
+pub fn sync_with_location(shared: Shared) {
+    let view = shared.view;
     Effect::new(move |previous: Option<ViewState>| {
         let current = view.get();
         let Some(window) = web_sys::window() else {
@@ -137,8 +193,9 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
             }
         }
         if let Some(doc) = window.document() {
-            doc.set_title(&current.title(&title_report));
+            doc.set_title(&current.title(&shared.catalogue()));
         }
+        show(&current);
         let jump = match &previous {
             // An embed never scrolls: that could move the host page too.
             _ if current.embed => None,
@@ -163,12 +220,31 @@ pub fn sync_with_location(view: RwSignal<ViewState>, report: Arc<Report>) {
         current
     });
 
-    Effect::new(move |_| {
-        let report = report.clone();
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let (state, _) = ViewState::from_url(&current_url(), &report);
-            view.set(state);
-        });
-        on_cleanup(move || handle.remove());
+    listen("popstate", false, move |_| {
+        let (state, _) = ViewState::from_url(&current_url(), &shared.catalogue());
+        view.set(state);
+    });
+    // `toggle` does not bubble: it is caught on its way down.
+    listen("toggle", true, move |e| on_toggle(shared, e));
+}
+
+/// Listens to `event` on the window (in the capture phase when `capture`)
+/// for as long as the current reactive owner lives.
+fn listen(event: &'static str, capture: bool, handler: impl Fn(web_sys::Event) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler).into_js_value();
+    let _ =
+        window.add_event_listener_with_callback_and_bool(event, handler.unchecked_ref(), capture);
+    // Browser values stay on this thread; the wrapper only carries them.
+    let held = send_wrapper::SendWrapper::new((window, handler));
+    on_cleanup(move || {
+        let (window, handler) = &*held;
+        let _ = window.remove_event_listener_with_callback_and_bool(
+            event,
+            handler.unchecked_ref(),
+            capture,
+        );
     });
 }

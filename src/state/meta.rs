@@ -2,6 +2,7 @@
 //! its description and the headline of its preview image, and the list of
 //! views that get a pre-rendered page. Pure.
 
+use super::catalogue::Catalogue;
 use super::url::{Section, ViewState};
 use crate::model::format;
 use crate::model::{Accounting, Report};
@@ -57,7 +58,9 @@ pub fn older_pages(report: &Report) -> Vec<(String, ViewState)> {
             } else {
                 format!("embed/{}/", basis.as_str())
             };
-            let view = ViewState::from_url(&path, report).0.pre_rendered();
+            let view = ViewState::from_url(&path, &Catalogue::of(report))
+                .0
+                .pre_rendered();
             (path, view)
         })
         .collect()
@@ -245,7 +248,11 @@ mod tests {
         for (path, view) in older_pages(&r) {
             assert!(views.contains(&view), "{path}");
             assert_eq!(view.section, Some(Section::Metrics), "{path}");
-            assert_eq!(ViewState::from_url(&path, &r), (view, vec![]), "{path}");
+            assert_eq!(
+                ViewState::from_url(&path, &Catalogue::of(&r)),
+                (view, vec![]),
+                "{path}"
+            );
         }
     }
 

@@ -1,13 +1,17 @@
 //! View state: what the reader is looking at, kept in the URL first
-//! ([`url`]), shared with components through one typed accessor
-//! ([`context`]), and synced with the browser's history ([`history`]).
+//! ([`url`]), shared with the islands through one context ([`context`]),
+//! and, in the browser, synced with the page and its history ([`history`],
+//! [`frame`]). What the wasm knows of the report is its [`catalogue`].
 
+pub mod catalogue;
 pub mod context;
 pub mod embed;
 pub mod frame;
 pub mod history;
 pub mod meta;
+pub mod start;
 pub mod url;
 
-pub use context::{provide_explorer, use_explorer, Explorer};
+pub use catalogue::Catalogue;
+pub use context::{provide_explorer, provide_shared, use_explorer, use_shared, Explorer, Shared};
 pub use url::{Problem, Section, Theme, ViewState};

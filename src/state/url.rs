@@ -5,6 +5,7 @@
 //! presentation (`theme`, `bg`), the fragment the section. Parsing any URL
 //! gives a valid state plus the problems found. Pure: no Leptos, no browser.
 
+use super::catalogue::Catalogue;
 use crate::model::{Accounting, Report};
 
 /// A part of the page a link can jump to.
@@ -238,8 +239,8 @@ pub enum Arrival {
 /// - anything else (an unknown, malformed or mixed-case part, or a host that
 ///   served another page for a valid path) keeps this page's view, takes the
 ///   address's theme, background and section, and says what was wrong.
-pub fn arrive(page: &ViewState, address: &str, report: &Report) -> Arrival {
-    let (wanted, mut problems) = ViewState::from_url(address, report);
+pub fn arrive(page: &ViewState, address: &str, catalogue: &Catalogue) -> Arrival {
+    let (wanted, mut problems) = ViewState::from_url(address, catalogue);
     if problems.is_empty() {
         if wanted.path() == page.path() || (!wanted.embed && !page.embed) {
             return Arrival::Show(wanted, problems);
@@ -277,7 +278,7 @@ impl ViewState {
     /// Older link forms keep working: the query form of the first versions
     /// (`?basis=non-gaap&card=eps&faq=…&section=…&embed=1`, with `metric=`
     /// and `question=` as aliases) and anchors `#card-<id>`, `#faq-<id>`.
-    pub fn from_url(url: &str, report: &Report) -> (ViewState, Vec<Problem>) {
+    pub fn from_url(url: &str, catalogue: &Catalogue) -> (ViewState, Vec<Problem>) {
         let (rest, fragment) = url.split_once('#').unwrap_or((url, ""));
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let mut state = ViewState::default();
@@ -305,7 +306,7 @@ impl ViewState {
                     seen.push("section");
                     stage = 3;
                     match segments.next().as_deref().and_then(Section::parse) {
-                        Some(s) if s.present_in(report) => {
+                        Some(s) if catalogue.has(s) => {
                             state.section = Some(s);
                             true
                         }
@@ -320,11 +321,11 @@ impl ViewState {
                     seen.push(key);
                     stage = 3;
                     match segments.next() {
-                        Some(id) if key == "card" && report.card(&id).is_some() => {
+                        Some(id) if key == "card" && catalogue.card(&id).is_some() => {
                             state.card = Some(id);
                             true
                         }
-                        Some(id) if key == "faq" && report.faq_item(&id).is_some() => {
+                        Some(id) if key == "faq" && catalogue.answer(&id).is_some() => {
                             state.faq = Some(id);
                             true
                         }
@@ -372,7 +373,7 @@ impl ViewState {
             }
             from_query.push(key);
             seen.push(key);
-            if !state.apply(key, value, report) {
+            if !state.apply(key, value, catalogue) {
                 problems.push(Problem::new(key));
             }
         }
@@ -390,7 +391,7 @@ impl ViewState {
                     && (*key != "section" || scrolls)
             });
         if let Some((key, prefix)) = legacy {
-            state.apply(key, &anchor[prefix.len()..], report);
+            state.apply(key, &anchor[prefix.len()..], catalogue);
         }
         // An embed that names nothing (`embed/`, an older link) shows the
         // headline figures: it is the embed of that section.
@@ -401,20 +402,20 @@ impl ViewState {
     }
 
     /// Sets one parameter from its URL value; false when the value is not usable.
-    fn apply(&mut self, key: &str, value: &str, report: &Report) -> bool {
+    fn apply(&mut self, key: &str, value: &str, catalogue: &Catalogue) -> bool {
         let lower = value.to_ascii_lowercase();
         match key {
             "basis" => Accounting::parse(value).map(|b| self.basis = b).is_some(),
-            "card" => report
+            "card" => catalogue
                 .card(&lower)
                 .map(|c| self.card = Some(c.id.clone()))
                 .is_some(),
-            "faq" => report
-                .faq_item(&lower)
+            "faq" => catalogue
+                .answer(&lower)
                 .map(|q| self.faq = Some(q.id.clone()))
                 .is_some(),
             "section" => Section::parse(&lower)
-                .filter(|s| s.present_in(report))
+                .filter(|s| catalogue.has(*s))
                 .map(|s| self.section = Some(s))
                 .is_some(),
             "embed" => match lower.as_str() {
@@ -548,17 +549,17 @@ impl ViewState {
     }
 
     /// The document title for this view, e.g. "Net loss, non-GAAP — Cerebras Systems Q1 2026".
-    pub fn title(&self, report: &Report) -> String {
-        let name = report.name();
-        if let Some(card) = self.card.as_deref().and_then(|id| report.card(id)) {
-            return if card.non_gaap.is_some() {
+    pub fn title(&self, catalogue: &Catalogue) -> String {
+        let name = &catalogue.name;
+        if let Some(card) = self.card.as_deref().and_then(|id| catalogue.card(id)) {
+            return if card.follows_basis {
                 format!("{}, {} — {name}", card.title, self.basis.label())
             } else {
                 format!("{} — {name}", card.title)
             };
         }
-        if let Some(q) = self.faq.as_deref().and_then(|id| report.faq_item(id)) {
-            return format!("{} — {}", report.plain_text(&q.question), name);
+        if let Some(q) = self.faq.as_deref().and_then(|id| catalogue.answer(id)) {
+            return format!("{} — {name}", q.question);
         }
         let basis = match self.basis {
             Accounting::Gaap => String::new(),
@@ -579,8 +580,12 @@ mod tests {
         crate::bundled::report()
     }
 
+    fn names() -> Catalogue {
+        Catalogue::of(&report())
+    }
+
     fn parse(url: &str) -> (ViewState, Vec<Problem>) {
-        ViewState::from_url(url, &report())
+        ViewState::from_url(url, &names())
     }
 
     #[test]
@@ -625,7 +630,7 @@ mod tests {
         }
         for v in views {
             let href = v.to_href();
-            let (back, problems) = ViewState::from_url(&href, &r);
+            let (back, problems) = ViewState::from_url(&href, &names());
             assert_eq!(back, v, "href {href}");
             assert!(problems.is_empty(), "href {href}: {problems:?}");
         }
@@ -772,11 +777,11 @@ mod tests {
         // Older links to a section's embed load its page.
         let home_embed = parse("embed/").0.pre_rendered();
         assert_eq!(
-            arrive(&home_embed, "embed/#deals", &r),
+            arrive(&home_embed, "embed/#deals", &names()),
             Arrival::Load("embed/section/deals/".into())
         );
         assert_eq!(
-            arrive(&ViewState::default(), "?embed=1&section=deals", &r),
+            arrive(&ViewState::default(), "?embed=1&section=deals", &names()),
             Arrival::Load("embed/section/deals/".into())
         );
     }
@@ -793,7 +798,6 @@ mod tests {
 
     #[test]
     fn arriving_shows_loads_or_keeps_the_page() {
-        let r = report();
         let home = ViewState::default();
         let card = |id: &str| ViewState {
             card: Some(id.into()),
@@ -806,26 +810,26 @@ mod tests {
         // On its own page, the whole address applies.
         let address = "card/eps/?faq=what-next&theme=dark#faq";
         assert_eq!(
-            arrive(&card("eps"), address, &r),
+            arrive(&card("eps"), address, &names()),
             Arrival::Show(parse(address).0, vec![])
         );
         // An older link to a view of the same layout is shown in place.
         assert_eq!(
-            arrive(&home, "?card=eps", &r),
+            arrive(&home, "?card=eps", &names()),
             Arrival::Show(card("eps"), vec![])
         );
         // One to an embed loads the embed's page, which then shows itself.
         assert_eq!(
-            arrive(&home, "?card=eps&embed=1", &r),
+            arrive(&home, "?card=eps&embed=1", &names()),
             Arrival::Load("embed/card/eps/".into())
         );
         assert_eq!(
-            arrive(&embed_eps, "embed/card/eps/", &r),
+            arrive(&embed_eps, "embed/card/eps/", &names()),
             Arrival::Show(embed_eps.clone(), vec![])
         );
         // A rewriting host served the home page for an embed it lacks: no loop.
         assert_eq!(
-            arrive(&home, "embed/card/eps/", &r),
+            arrive(&home, "embed/card/eps/", &names()),
             Arrival::Show(home.clone(), vec![Problem::new("page")])
         );
         // Unknown or malformed parts keep the page's own view, with a notice.
@@ -836,7 +840,7 @@ mod tests {
             (&embed_eps, "embed%2Fcard/eps/"),
             (&home, "embed/embed/"),
         ] {
-            match arrive(page, url, &r) {
+            match arrive(page, url, &names()) {
                 Arrival::Show(v, p) => {
                     assert_eq!(v.path(), page.path(), "{url}");
                     assert!(!p.is_empty(), "{url}");
@@ -922,20 +926,22 @@ mod tests {
 
     #[test]
     fn titles_follow_the_view() {
-        let r = report();
         let v = ViewState {
             basis: Accounting::NonGaap,
             card: Some("net-loss".into()),
             ..Default::default()
         };
-        assert_eq!(v.title(&r), "Net loss, Non-GAAP — Cerebras Systems Q1 2026");
+        assert_eq!(
+            v.title(&names()),
+            "Net loss, Non-GAAP — Cerebras Systems Q1 2026"
+        );
         let v = ViewState {
             card: Some("revenue".into()),
             ..Default::default()
         };
-        assert_eq!(v.title(&r), "Revenue — Cerebras Systems Q1 2026");
+        assert_eq!(v.title(&names()), "Revenue — Cerebras Systems Q1 2026");
         assert_eq!(
-            ViewState::default().title(&r),
+            ViewState::default().title(&names()),
             "Cerebras Systems Q1 2026 — Earnings Explorer"
         );
     }
@@ -956,6 +962,11 @@ mod props {
     fn report() -> &'static Report {
         static REPORT: OnceLock<Report> = OnceLock::new();
         REPORT.get_or_init(crate::bundled::report)
+    }
+
+    fn names() -> &'static Catalogue {
+        static NAMES: OnceLock<Catalogue> = OnceLock::new();
+        NAMES.get_or_init(|| Catalogue::of(report()))
     }
 
     fn pages() -> &'static Vec<ViewState> {
@@ -1105,7 +1116,7 @@ mod props {
 
         #[test]
         fn any_address_parses_to_a_pre_rendered_page(url in address()) {
-            let (v, problems) = ViewState::from_url(&url, report());
+            let (v, problems) = ViewState::from_url(&url, names());
             prop_assert!(pages().iter().any(|p| p.path() == v.path()), "{url:?} gave {:?}", v.path());
             for p in problems {
                 prop_assert!(!p.message().is_empty());
@@ -1115,7 +1126,7 @@ mod props {
         #[test]
         fn every_view_round_trips_through_its_link(v in view()) {
             let href = v.to_href();
-            prop_assert_eq!(ViewState::from_url(&href, report()), (v, vec![]), "{}", href);
+            prop_assert_eq!(ViewState::from_url(&href, names()), (v, vec![]), "{}", href);
         }
 
         #[test]
@@ -1132,15 +1143,15 @@ mod props {
             page in proptest::sample::select(pages().clone()),
             url in address(),
         ) {
-            match arrive(&page, &url, report()) {
+            match arrive(&page, &url, names()) {
                 Arrival::Show(v, _) => {
                     prop_assert!(pages().iter().any(|p| p.path() == v.path()));
                     prop_assert!(v.embed == page.embed, "the layout is the page's");
                 }
                 Arrival::Load(href) => {
-                    let next = ViewState::from_url(&href, report()).0.pre_rendered();
+                    let next = ViewState::from_url(&href, names()).0.pre_rendered();
                     prop_assert!(pages().contains(&next));
-                    let again = arrive(&next, &href, report());
+                    let again = arrive(&next, &href, names());
                     prop_assert!(matches!(again, Arrival::Show(_, ref p) if p.is_empty()), "{:?}", again);
                 }
             }

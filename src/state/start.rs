@@ -1,0 +1,48 @@
+//! The browser's side of a pre-rendered page, in two steps around the
+//! hydration of its islands (see `main.rs` and the page's start-up script):
+//! [`prepare`] reads what the page says of itself and provides the islands'
+//! [`Shared`] state; [`run`], once every island has hydrated, applies the
+//! address and keeps the page, the history and the embedding frame in step.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::context::{provide_shared, Shared};
+use super::frame;
+use super::history::{base_url, current_url, mark_running, sync_with_location, this_page};
+use super::url::{arrive, resolve, Arrival, ViewState};
+
+/// Provides the islands' state for the view the page was pre-rendered for
+/// (`<html data-view>`), so that each island hydrates exactly the markup it
+/// finds, whatever the address. False on a page the pre-render did not write.
+pub fn prepare() -> bool {
+    let Some((page, base, catalogue)) = this_page() else {
+        return false;
+    };
+    let path = page.split(['?', '#']).next().unwrap_or_default();
+    let view = ViewState::from_url(path, &catalogue).0.pre_rendered();
+    provide_shared(Arc::new(catalogue), view, base);
+    true
+}
+
+/// Applies the address and starts following the reader (after [`prepare`]
+/// and the islands' hydration); then the page shows its controls.
+pub fn run(shared: Shared) {
+    let page = shared.view.get_untracked();
+    match arrive(&page, &current_url(), &shared.catalogue()) {
+        Arrival::Load(href) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace(&resolve(&base_url(), &href));
+            }
+            return;
+        }
+        Arrival::Show(view, problems) => {
+            shared.view.set(view);
+            shared.problems.set(problems);
+        }
+    }
+    sync_with_location(shared);
+    frame::connect(shared.view);
+    mark_running();
+}

@@ -4,7 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::glossary::TermButton;
+use super::term::TermButton;
 use crate::model::text::{segments, Segment};
 use crate::model::{Basis, Figure};
 use crate::state::use_explorer;

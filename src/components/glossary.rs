@@ -10,26 +10,9 @@ use leptos::prelude::*;
 
 use super::figure::{FigureValue, RichText};
 use super::page_section::PageSection;
+use super::term::definition_id;
 use crate::model::dataset::Term;
 use crate::state::{use_explorer, Section};
-
-/// The element id of a term's definition.
-fn definition_id(term_id: &str) -> String {
-    format!("term-{term_id}")
-}
-
-/// A term in a text: opens its definition in place.
-#[component]
-pub fn TermButton(
-    /// The words as the text has them.
-    words: String,
-    /// The term's id in the glossary.
-    id: String,
-) -> impl IntoView {
-    view! {
-        <button type="button" class="term" popovertarget=definition_id(&id)>{words}</button>
-    }
-}
 
 /// The definitions of `terms`, as a list whose entries the term buttons open
 /// in place: a visible list in the Glossary section, or (`hidden_list`, in an

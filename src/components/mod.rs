@@ -21,6 +21,7 @@ mod section_nav;
 mod sections;
 mod share;
 mod sources;
+mod term;
 mod url_notice;
 
 pub use app::App;

@@ -1,0 +1,150 @@
+//! The snippets a journalist pastes into an article: the loader form and a
+//! plain iframe. Pure.
+
+use super::super::url::{resolve, ViewState};
+
+/// The embed loader as the build published it, next to the app's
+/// `index.html`: its content-hashed file (`embed.<hash>.js`, which a snippet
+/// can pin) and its Subresource Integrity value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loader {
+    pub file: String,
+    pub integrity: Option<String>,
+}
+
+impl Default for Loader {
+    /// The loader under its stable name, unpinned.
+    fn default() -> Loader {
+        Loader {
+            file: "embed.js".into(),
+            integrity: None,
+        }
+    }
+}
+
+/// The height of a plain iframe, which cannot resize itself.
+pub const FIXED_HEIGHT: u32 = 640;
+
+/// Escapes text for an HTML attribute value or text node.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The two ways to embed a view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippets {
+    /// A link that the loader script turns into a self-sizing iframe.
+    pub loader: String,
+    /// A plain iframe with a fixed height, for hosts that allow no scripts.
+    pub iframe: String,
+}
+
+/// The snippets embedding `view` of the app whose base URL is `base`
+/// (e.g. `https://example.org/earnings/`).
+pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> Snippets {
+    // The link readers without scripts follow: the view on the full page
+    // (a section as its anchor, which the loader turns into its embed).
+    let link = resolve(base, &view.shared().to_href());
+    let frame = resolve(
+        base,
+        &ViewState {
+            embed: true,
+            ..view.clone()
+        }
+        .to_href(),
+    );
+    let title = escape_html(title);
+    Snippets {
+        loader: format!(
+            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}\"{}></script>",
+            escape_html(&link),
+            escape_html(&resolve(base, &loader.file)),
+            loader
+                .integrity
+                .as_deref()
+                .map(|sri| format!(" integrity=\"{}\" crossorigin=\"anonymous\"", escape_html(sri)))
+                .unwrap_or_default()
+        ),
+        iframe: format!(
+            "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{FIXED_HEIGHT}\" style=\"border:0\"></iframe>",
+            escape_html(&frame)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Accounting;
+    use crate::state::url::{Section, Theme};
+
+    fn view() -> ViewState {
+        ViewState {
+            basis: Accounting::NonGaap,
+            card: Some("net-loss".into()),
+            embed: true,
+            theme: Theme::Dark,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn snippets_embed_the_view_and_escape_the_title() {
+        let s = snippets(
+            "https://example.org/earnings/",
+            &view(),
+            "Net loss \"<Q1>\"",
+            &Loader::default(),
+        );
+        assert_eq!(
+            s.loader,
+            "<a href=\"https://example.org/earnings/non-gaap/card/net-loss/\" data-earnings-explorer>Net loss &quot;&lt;Q1&gt;&quot;</a>\n<script async src=\"https://example.org/earnings/embed.js\"></script>"
+        );
+        assert!(s.iframe.starts_with(
+            "<iframe src=\"https://example.org/earnings/embed/non-gaap/card/net-loss/?theme=dark\""
+        ));
+        assert!(s.iframe.contains("height=\"640\"") && s.iframe.contains("loading=\"lazy\""));
+    }
+
+    #[test]
+    fn a_published_loader_is_pinned_by_its_integrity() {
+        let loader = Loader {
+            file: "embed.0123456789abcdef.js".into(),
+            integrity: Some("sha384-abc".into()),
+        };
+        let s = snippets("https://example.org/e/", &view(), "T", &loader);
+        assert!(s.loader.ends_with(
+            "<script async src=\"https://example.org/e/embed.0123456789abcdef.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"
+        ), "{}", s.loader);
+    }
+
+    #[test]
+    fn a_section_snippet_links_its_anchor_and_frames_its_embed() {
+        let section = ViewState {
+            section: Some(Section::Guidance),
+            embed: true,
+            ..Default::default()
+        };
+        let s = snippets(
+            "https://example.org/e/",
+            &section,
+            "Guidance",
+            &Loader::default(),
+        );
+        assert!(
+            s.loader
+                .starts_with("<a href=\"https://example.org/e/#guidance\""),
+            "{}",
+            s.loader
+        );
+        assert!(
+            s.iframe
+                .starts_with("<iframe src=\"https://example.org/e/embed/section/guidance/\""),
+            "{}",
+            s.iframe
+        );
+    }
+}

@@ -145,8 +145,11 @@ impl Csp {
 
 /// Trunk's start-up script, rewritten so that the page is never left with a
 /// control that lies:
-/// - it runs after the first paint (the page is complete without it; the
-///   downloads still start early, through the preload links);
+/// - it runs while the page is still being read (`async`): the wasm loads
+///   meanwhile; the islands before `<main>`, which show the view, hydrate and
+///   the page starts as soon as both are there, and the islands further down
+///   once the page is read (until then `.js leptos-island:not([data-live])`
+///   keeps them hidden, as `.wait` did);
 /// - the wasm is fetched with its integrity checked (the glue through the
 ///   import map's integrity);
 /// - if the app cannot start, the page stays the script-free page, with a
@@ -155,7 +158,7 @@ impl Csp {
 ///   the script-free page, since figures and controls may be half-updated.
 fn start_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
     format!(
-        r#"<script type="module">
+        r#"<script type="module" async>
 const root = document.documentElement;
 const crashed = (e) => typeof WebAssembly == "object" && e instanceof WebAssembly.RuntimeError;
 const stop = (crash) => {{
@@ -170,19 +173,39 @@ const stop = (crash) => {{
 }};
 addEventListener("error", (e) => crashed(e.error) && stop(true));
 addEventListener("unhandledrejection", (e) => crashed(e.reason) && stop(true));
+// The page is still being read when this runs: the wasm loads meanwhile.
+const parsed = document.readyState == "loading"
+  ? new Promise((done) => addEventListener("DOMContentLoaded", done, {{ once: true }}))
+  : Promise.resolve();
+// An island is whole once the reader has gone past it.
+const whole = (el) => {{
+  for (let n = el; n && n != document.body; n = n.parentNode) if (n.nextSibling) return true;
+  return document.readyState != "loading";
+}};
 if (root.className == "wait") {{
   try {{
-    await new Promise((paint) => requestAnimationFrame(() => setTimeout(paint)));
     const bindings = await import("{js}");
     const module_or_path = fetch("{wasm}", {{ integrity: "{wasm_integrity}" }});
     const wasm = await bindings.default({{ module_or_path }});
-    // Each island hydrates with its own export, then the page starts.
-    for (const island of document.querySelectorAll("leptos-island")) {{
+    performance.mark("ee:wasm");
+    // Each island hydrates with its own export, once.
+    const live = (island) => {{
+      if (island.hasAttribute("data-live") || !whole(island)) return;
       const hydrate = bindings[island.dataset.component];
       if (hydrate) hydrate(island);
       else console.warn("Earnings Explorer: no code for", island.dataset.component);
-    }}
+      island.setAttribute("data-live", "");
+    }};
+    // The islands that show the view (the switch, the section links, the
+    // notice) all come before <main>: once they are live, the page starts;
+    // the islands further down follow as soon as the page is read.
+    if (!document.getElementById("main")) await parsed;
+    document.querySelectorAll("leptos-island").forEach(live);
     bindings.start_page();
+    performance.mark("ee:started");
+    await parsed;
+    document.querySelectorAll("leptos-island").forEach(live);
+    performance.mark("ee:islands");
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
   }} catch (e) {{
@@ -438,7 +461,7 @@ impl Template {
         let mut after = self.after_head.clone();
         for (start, end) in [
             ("<script type=\"importmap\">", "</script>"),
-            ("<script type=\"module\">", "</script>"),
+            ("<script type=\"module\" async>", "</script>"),
             ("<link rel=\"preload\"", ">"),
         ] {
             while let Some((a, _, b)) = cut(&after, start, end) {
@@ -547,8 +570,13 @@ const wasm = await init({ module_or_path: '/app.wasm' });
             "the wasm's integrity"
         );
         assert!(
-            page.contains("requestAnimationFrame"),
-            "after the first paint"
+            page.contains("<script type=\"module\" async>"),
+            "while the page is read"
+        );
+        assert!(
+            page.contains("bindings[island.dataset.component]")
+                && page.contains("bindings.start_page()"),
+            "each island hydrates with its export, then the page starts"
         );
         assert!(
             page.contains("no-js app-failed"),
@@ -580,7 +608,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         let policy = t.csp.header(false);
         for (start, end) in [
             ("<script type=\"importmap\">", "</script>"),
-            ("<script type=\"module\">", "</script>"),
+            ("<script type=\"module\" async>", "</script>"),
             ("<style>", "</style>"),
         ] {
             let (_, element, _) = cut(&page, start, end).unwrap();
@@ -615,7 +643,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         );
         assert!(embed.contains("<meta name=\"robots\" content=\"noindex\" />"));
         let page = t.static_page(&head(), "<main>not found</main>");
-        assert!(!page.contains("<script type=\"module\">") && !page.contains("preload"));
+        assert!(!page.contains("<script type=\"module\"") && !page.contains("preload"));
         assert!(!page.contains("importmap") && !page.contains("data-view"));
         assert!(page.contains("<main>not found</main>"));
     }

@@ -204,7 +204,11 @@ if (root.className == "wait") {{
     bindings.start_page();
     performance.mark("ee:started");
     await parsed;
-    document.querySelectorAll("leptos-island").forEach(live);
+    for (const island of document.querySelectorAll("leptos-island:not([data-live])")) {{
+      live(island);
+      // One at a time, so that the reader's clicks go first.
+      await new Promise((next) => setTimeout(next));
+    }}
     performance.mark("ee:islands");
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));

@@ -47,19 +47,9 @@ pub fn theme_from_message(
 
 #[cfg(test)]
 mod tests {
+    use super::super::example_view as view;
     use super::*;
-    use crate::model::Accounting;
     use serde_json::json;
-
-    fn view() -> ViewState {
-        ViewState {
-            basis: Accounting::NonGaap,
-            card: Some("net-loss".into()),
-            embed: true,
-            theme: Theme::Dark,
-            ..Default::default()
-        }
-    }
 
     #[test]
     fn size_messages_carry_only_the_height_and_the_view() {

@@ -25,3 +25,16 @@ pub mod snippet;
 pub use message::*;
 pub use offer::*;
 pub use snippet::*;
+
+/// The view of an embed the tests use: the net loss card, non-GAAP, dark.
+#[cfg(test)]
+fn example_view() -> super::url::ViewState {
+    use super::url::{Theme, ViewState};
+    ViewState {
+        basis: crate::model::Accounting::NonGaap,
+        card: Some("net-loss".into()),
+        embed: true,
+        theme: Theme::Dark,
+        ..Default::default()
+    }
+}

@@ -77,19 +77,9 @@ pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> S
 
 #[cfg(test)]
 mod tests {
+    use super::super::example_view as view;
     use super::*;
-    use crate::model::Accounting;
-    use crate::state::url::{Section, Theme};
-
-    fn view() -> ViewState {
-        ViewState {
-            basis: Accounting::NonGaap,
-            card: Some("net-loss".into()),
-            embed: true,
-            theme: Theme::Dark,
-            ..Default::default()
-        }
-    }
+    use crate::state::url::Section;
 
     #[test]
     fn snippets_embed_the_view_and_escape_the_title() {

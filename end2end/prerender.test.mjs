@@ -124,3 +124,22 @@ describe('hydration', () => {
     await page.context().close();
   });
 });
+
+describe('islands', () => {
+  test('every island a page names has its export in the glue, and each page hydrates only islands', async () => {
+    // Export names hash the island's source: a page and a wasm from different
+    // builds would silently never hydrate (the start-up script only warns).
+    const { html } = await get('');
+    const glue = html.match(/import\("\/([^"]+\.js)"\)/)[1];
+    const js = await (await fetch(new URL(glue, t.url))).text();
+    const exported = new Set([...js.matchAll(/^export function ([A-Za-z]+_\d+)\(el\)/gm)].map((m) => m[1]));
+    assert.ok(exported.size >= 7, [...exported].join(', '));
+    for (const path of ['', 'non-gaap/card/net-loss/', 'faq/wafer-scale/', 'embed/card/net-loss/', 'embed/section/faq/']) {
+      const page = (await get(path)).html;
+      const named = [...page.matchAll(/<leptos-island data-component="([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(named.length > 0, `/${path} has islands`);
+      for (const name of named) assert.ok(exported.has(name), `/${path}: ${name} is not exported by ${glue}`);
+      assert.doesNotMatch(page, /data-props=/, 'islands take no props');
+    }
+  });
+});

@@ -170,6 +170,48 @@ fn on_toggle(shared: Shared, event: web_sys::Event) {
     }
 }
 
+/// Shows the view a reader arrived at once the page is read: opens what it
+/// names and scrolls to it, unless the reader has already scrolled the
+/// pre-rendered page (their position wins; a section in the fragment was
+/// scrolled to by the browser, and only takes focus). An embed never
+/// scrolls: that could move the host page too.
+fn arrive_at(view: &ViewState) {
+    show(view);
+    if view.embed {
+        return;
+    }
+    let scrolled = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+        > 0.0;
+    if !scrolled {
+        if let Some(id) = anchor_of(view) {
+            scroll_to(&id);
+        }
+    } else if let Some(s) = view.section {
+        focus(s.as_str());
+    }
+}
+
+/// Runs `then` once the whole page has been read (at once if it has).
+fn when_read(then: impl FnOnce() + 'static) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let state = js_sys::Reflect::get(&doc, &JsValue::from_str("readyState")).ok();
+    if state.and_then(|s| s.as_string()).as_deref() != Some("loading") {
+        then();
+        return;
+    }
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+        "DOMContentLoaded",
+        Closure::once_into_js(then).unchecked_ref(),
+        &options,
+    );
+}
+
 /// Starts syncing the view with the page, and with the location and history
 /// of the window.
 pub fn sync_with_location(shared: Shared) {
@@ -196,26 +238,20 @@ pub fn sync_with_location(shared: Shared) {
             doc.set_title(&current.title(&shared.catalogue()));
         }
         show(&current);
-        let jump = match &previous {
-            // An embed never scrolls: that could move the host page too.
-            _ if current.embed => None,
-            // On arrival, unless the reader has already scrolled the
-            // pre-rendered page: their position wins. (A section in the
-            // fragment was scrolled to by the browser; it only takes focus.)
-            None if window.scroll_y().unwrap_or(0.0) == 0.0 => anchor_of(&current),
+        match &previous {
+            // On arrival the page may still be being read (the app starts
+            // early): what it opens or scrolls to may not be there yet.
             None => {
+                let arrived = current.clone();
+                when_read(move || arrive_at(&arrived));
+            }
+            // A section the reader moved to.
+            Some(p) if p.section != current.section && !current.embed => {
                 if let Some(s) = current.section {
-                    focus(s.as_str());
+                    scroll_to(s.as_str());
                 }
-                None
             }
-            Some(p) if p.section != current.section => {
-                current.section.map(|s| s.as_str().to_string())
-            }
-            _ => None,
-        };
-        if let Some(id) = jump {
-            scroll_to(&id);
+            _ => {}
         }
         current
     });

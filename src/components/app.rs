@@ -42,10 +42,10 @@ pub fn App(
 ) -> impl IntoView {
     let report = report.unwrap_or_else(|| Arc::new(crate::bundled::report()));
     let path = url.split(['?', '#']).next().unwrap_or_default();
-    let catalogue = Catalogue::of(&report);
+    let catalogue = Arc::new(Catalogue::of(&report));
     let page = ViewState::from_url(path, &catalogue).0.pre_rendered();
     let embed = page.embed;
-    provide_explorer(report, page, base);
+    provide_explorer(report, catalogue, page, base);
     if embed {
         Either::Left(view! { <EmbedPage/> })
     } else {

@@ -4,7 +4,6 @@
 //! one island here. An embed of one answer shows it alone ([`AnswerAlone`]).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::model::dataset::FaqItem;
 
@@ -12,6 +11,7 @@ use super::figure::RichText;
 use super::page_section::PageSection;
 use super::share::{share_for, Subject};
 use crate::model::search::matches_folded;
+use crate::state::history::each;
 use crate::state::{use_explorer, use_shared, Section};
 
 /// The FAQ accordion; nothing when the report has no questions.
@@ -48,9 +48,12 @@ pub fn FaqSection() -> impl IntoView {
 
 /// Shows the answers whose question or answer has every word typed (and the
 /// open one), hides the others, and says how many match. Returns that count,
-/// or `None` outside a browser.
+/// or `None` where the page has no answers to filter (outside a browser).
 fn filter_answers(query: &str, open: Option<&str>) -> Option<usize> {
-    let items = document().query_selector_all(".faq > .faq__item").ok()?;
+    let items = each::<web_sys::HtmlElement>(".faq > .faq__item");
+    if items.is_empty() {
+        return None;
+    }
     // Lower case by the browser's Unicode tables, not the wasm's own.
     let lower = |text: &str| String::from(js_sys::JsString::from(text).to_lower_case());
     let text = |item: &web_sys::Element, selector: &str| {
@@ -65,13 +68,7 @@ fn filter_answers(query: &str, open: Option<&str>) -> Option<usize> {
     };
     let query = lower(query);
     let mut shown = 0;
-    for i in 0..items.length() {
-        let Some(item) = items
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
+    for item in items {
         let visible = matches_folded(
             &query,
             &[

@@ -147,9 +147,14 @@ impl Explorer {
     }
 }
 
-/// Provides the explorer (and [`Shared`]) to every component below the caller.
-pub fn provide_explorer(report: Arc<Report>, initial: ViewState, base: String) -> Explorer {
-    let catalogue = Arc::new(Catalogue::of(&report));
+/// Provides the explorer (and [`Shared`]) to every component below the
+/// caller; `catalogue` is the report's (`Catalogue::of`).
+pub fn provide_explorer(
+    report: Arc<Report>,
+    catalogue: Arc<Catalogue>,
+    initial: ViewState,
+    base: String,
+) -> Explorer {
     let explorer = Explorer {
         report: StoredValue::new(report),
         shared: provide_shared(catalogue, initial, base),
@@ -188,7 +193,8 @@ mod tests {
         let owner = Owner::new();
         owner.with(|| {
             let report = Arc::new(crate::bundled::report());
-            let ex = provide_explorer(report, ViewState::default(), "/e/".into());
+            let catalogue = Arc::new(Catalogue::of(&report));
+            let ex = provide_explorer(report, catalogue, ViewState::default(), "/e/".into());
             let shared = use_shared();
             shared.set_basis(Accounting::NonGaap);
             shared.toggle_card("net-loss", true);

@@ -41,6 +41,19 @@ pub fn base_url() -> String {
     format!("{origin}{}", base_path())
 }
 
+/// The elements of the page that match `selector` and are of type `T`.
+pub fn each<T: JsCast>(selector: &str) -> Vec<T> {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<T>().ok())
+        .collect()
+}
+
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
@@ -128,16 +141,7 @@ fn show(view: &ViewState) {
     };
     let _ = root.set_attribute("data-basis", view.basis.as_str());
     let open = |selector: &str, prefix: &str, id: Option<&str>| {
-        let Ok(all) = root.query_selector_all(selector) else {
-            return;
-        };
-        for i in 0..all.length() {
-            let Some(details) = all
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            else {
-                continue;
-            };
+        for details in each::<web_sys::HtmlDetailsElement>(selector) {
             let holder = details.closest("[id]").ok().flatten();
             let this = holder.map(|h| h.id());
             let wanted = this.as_deref().and_then(|i| i.strip_prefix(prefix)) == id;

@@ -15,15 +15,15 @@ use super::url::{arrive, resolve, Arrival, ViewState};
 
 /// Provides the islands' state for the view the page was pre-rendered for
 /// (`<html data-view>`), so that each island hydrates exactly the markup it
-/// finds, whatever the address. False on a page the pre-render did not write.
-pub fn prepare() -> bool {
+/// finds, whatever the address. Nothing on a page the pre-render did not
+/// write (then no island finds its state, and `start_page` does nothing).
+pub fn prepare() {
     let Some((page, base, catalogue)) = this_page() else {
-        return false;
+        return;
     };
     let path = page.split(['?', '#']).next().unwrap_or_default();
     let view = ViewState::from_url(path, &catalogue).0.pre_rendered();
     provide_shared(Arc::new(catalogue), view, base);
-    true
 }
 
 /// Applies the address and starts following the reader (after [`prepare`]

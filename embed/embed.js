@@ -4,6 +4,9 @@
  *   <script async src="https://…/earnings/embed.js"></script>
  * Links to views of this app (under this script's directory) become sandboxed, self-sizing
  * iframes of <base>embed/<view> (a section, #guidance, of <base>embed/section/guidance/).
+ * A link may ask for the compact form (data-form="compact": <base>embed/compact/<view>), a
+ * fixed theme (data-theme="light" or "dark"; else the embed follows this page's) and a
+ * transparent background (data-bg="transparent").
  * Other links, and all links without scripts, stay links.
  */
 (function () {
@@ -45,9 +48,16 @@
 
   // To the app's origin only. It names this page: the app then sends sizes (and views) only here.
   function sendTheme(frame, theme) {
+    if (frame.fixedTheme) return;
     frame.style.colorScheme = theme;
     var win = frame.contentWindow;
     if (win) win.postMessage({ type: 'earnings-explorer:theme', version: 1, theme: theme }, origin);
+  }
+
+  // The theme a link fixes for its embed, else ''.
+  function fixedTheme(link) {
+    var theme = link.getAttribute('data-theme');
+    return theme === 'light' || theme === 'dark' ? theme : '';
   }
 
   // The embed page for a link to a view of this app, else null.
@@ -68,9 +78,15 @@
         view += 'section/' + section[1] + '/';
         hash = '';
       }
+      if (link.getAttribute('data-form') === 'compact') view = 'compact/' + view;
       view = 'embed/' + view;
     }
-    return new URL(view + url.search + hash, base);
+    var query = new URLSearchParams(url.search);
+    var theme = fixedTheme(link);
+    if (theme) query.set('theme', theme);
+    if (link.getAttribute('data-bg') === 'transparent') query.set('bg', 'transparent');
+    var search = query.toString();
+    return new URL(view + (search ? '?' + search : '') + hash, base);
   }
 
   function upgrade(link) {
@@ -95,7 +111,8 @@
     style.width = '100%';
     style.minWidth = style.border = '0';
     style.height = (isFinite(height) ? Math.min(5000, Math.max(100, height)) : 480) + 'px';
-    style.colorScheme = hostTheme();
+    frame.fixedTheme = fixedTheme(link);
+    style.colorScheme = frame.fixedTheme || hostTheme();
     frame.addEventListener('load', function () { sendTheme(frame, hostTheme()); });
     frame.src = url.href;
     frames.push(frame);

@@ -220,12 +220,13 @@ describe('sharing', () => {
 
   test("the embed dialog's snippets, pasted into a blank page, show this card or this section", async () => {
     const page = await open(browser, app.url, 'non-gaap/card/net-loss/');
-    await page.getByRole('button', { name: 'Embed' }).click();
+    // The toolbar's Embed offers the open card first.
+    await page.getByRole('region', { name: 'View controls' }).getByRole('button', { name: 'Embed', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Embed in an article' });
     await dialog.waitFor();
     const snippets = {};
-    for (const choice of ['This card: Net loss', 'This section: Headline figures']) {
-      await dialog.getByRole('radio', { name: choice }).check();
+    for (const [choice, label] of [['This card: Net loss', 'Net loss'], ['This section: Headline figures', 'Headline figures']]) {
+      await dialog.getByLabel('What to embed').selectOption({ label });
       snippets[choice] = {
         loader: await dialog.getByLabel('Self-sizing (recommended)').inputValue(),
         iframe: await dialog.getByLabel('Plain iframe').inputValue(),

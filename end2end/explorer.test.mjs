@@ -77,7 +77,7 @@ describe('sharing a link to a view', () => {
     assert.equal(await page.getByRole('radio', { name: 'Non-GAAP' }).isChecked(), true);
     await page.getByText(/mostly stock-based compensation/).first().waitFor();
     assert.equal(await card(page, 'Net loss').locator('details').getAttribute('open'), '');
-    await page.getByText(/includes stock-based pay/).waitFor();
+    await page.getByText(/net loss includes stock-based compensation/).waitFor();
     assert.equal(await page.title(), 'Net loss, Non-GAAP — Cerebras Systems Q1 2026');
     await page.context().close();
   });

@@ -157,6 +157,29 @@ describe('which links become embeds', () => {
     await p.context().close();
   });
 
+  test('a link that asks for the compact form, a theme and a transparent background gets them, one number in ≤ 260 px at 320 px', async () => {
+    hostSite.put('/compact.html', page([
+      link(`${app.url}card/revenue/`, 'Revenue, compact', ' data-form="compact" data-theme="dark" data-bg="transparent"'),
+      link(`${app.url}#metrics`, 'Headline figures, compact', ' data-form="compact" data-theme="sepia"'),
+      `<script src="${app.url}embed.js"></script>`,
+    ].join('\n')));
+    const p = await visit(`${hostSite.url}compact.html`, { viewport: { width: 320, height: 700 } });
+    const title = 'Revenue, compact';
+    assert.equal(await p.getByTitle(title).getAttribute('src'), `${app.url}embed/compact/card/revenue/?theme=dark&bg=transparent`);
+    assert.equal(
+      await p.getByTitle('Headline figures, compact').getAttribute('src'),
+      `${app.url}embed/compact/section/metrics/`,
+      'an unknown theme is not passed on',
+    );
+    const frame = p.frameLocator(`iframe[title="${title}"]`);
+    await frame.getByRole('link', { name: 'Full card ↗' }).waitFor();
+    assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark');
+    const height = await settledHeight(p, title);
+    assert.ok(height > 100 && height <= 260, `${height} px`);
+    assert.deepEqual(p.errors.filter((e) => !/404/.test(e)), []);
+    await p.context().close();
+  });
+
   test('the starting height comes from data-height, clamped, even under a strict style policy', async () => {
     const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; frame-src 'self'; style-src 'none'">`;
     own.put('/heights.html', page([

@@ -67,8 +67,8 @@ describe('the glossary', () => {
   test('an open definition passes axe, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const page = await open(t.browser, t.url, 'card/eps/', { colorScheme });
-      await page.locator('#card-eps').getByRole('button', { name: 'consensus' }).click();
-      assert.equal(await isOpen(page.locator('#term-consensus')), true);
+      await page.locator('#card-eps').getByRole('button', { name: 'missed' }).click();
+      assert.equal(await isOpen(page.locator('#term-beat-and-miss')), true);
       assert.deepEqual(await axe(page), [], colorScheme);
       await page.context().close();
     }
@@ -182,6 +182,8 @@ describe('the figures as files', () => {
     const context = await t.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${t.url}#sources`);
+    // The section starts closed; its summary opens it without scripts.
+    await page.locator('#sources').getByText(/^The \d+ documents and all \d+ figures$/).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^CSV \(/ }).click()]);
     assert.equal(download.suggestedFilename(), 'cerebras-systems-q1-2026-figures.csv');
     const text = await readFile(await download.path(), 'utf8');

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use super::basis_switch::BasisSwitch;
@@ -14,7 +14,7 @@ use super::faq::{AnswerAlone, FaqSection};
 use super::full_report::FullReportLink;
 use super::glossary::{GlossarySection, TermList};
 use super::masthead::Masthead;
-use super::metric_card::MetricCard;
+use super::metric_card::{CompactCard, MetricCard};
 use super::section_nav::SectionNav;
 use super::sections::*;
 use super::share::{share_for, Subject};
@@ -45,11 +45,12 @@ pub fn App(
     let catalogue = Arc::new(Catalogue::of(&report));
     let page = ViewState::from_url(path, &catalogue).0.pre_rendered();
     let embed = page.embed;
+    let compact = page.compact;
     provide_explorer(report, catalogue, page, base);
-    if embed {
-        Either::Left(view! { <EmbedPage/> })
-    } else {
-        Either::Right(view! { <Page/> })
+    match (embed, compact) {
+        (true, true) => EitherOf3::A(view! { <CompactEmbedPage/> }),
+        (true, false) => EitherOf3::B(view! { <EmbedPage/> }),
+        (false, _) => EitherOf3::C(view! { <Page/> }),
     }
 }
 
@@ -171,6 +172,40 @@ fn EmbedPage() -> impl IntoView {
                     "Earnings Explorer. Figures from " {report.sources.len()} " public documents, each cited in the full report; derived figures say how they are computed."
                 </p>
             </footer>
+        </div>
+    }
+}
+
+/// An embed in its compact form (`embed/compact/…`): one card as its number,
+/// or the headline figures as their closed cards; no bridge, no switch, a
+/// link to the full report. What it is about is on the basis of its page.
+#[component]
+fn CompactEmbedPage() -> impl IntoView {
+    let ex = use_explorer();
+    let report = ex.report();
+    let focus = ex.page().focus();
+    let card = match &focus {
+        Some(Focus::Card(id)) => report.card(id).cloned(),
+        _ => None,
+    };
+    let body = match card {
+        Some(c) => Either::Left(view! { <CompactCard card=c/> }),
+        None => {
+            let focus = Focus::Section(Section::Metrics);
+            let terms: Vec<Term> = terms_shown(&report, &focus).into_iter().cloned().collect();
+            Either::Right(view! {
+                <MetricsSection/>
+                <footer class="embed-foot"><FullReportLink/></footer>
+                <TermList terms=terms hidden_list=true/>
+            })
+        }
+    };
+    view! {
+        <div class="page page--embed page--compact">
+            <h1 class="embed-head__title">{report.name()}</h1>
+            <UrlNotice/>
+            <AppStopped/>
+            <main class="main" id="main">{body}</main>
         </div>
     }
 }

@@ -17,7 +17,7 @@ pub fn ComparisonBadge(
     let c = report.comparison(&id)?;
     let expected = report.figure(&c.expected)?;
     let verdict = c.outcome.verdict;
-    let detail = report.comparison_detail(c)?;
+    let [difference, relative, against, expected_value] = report.comparison_parts(c)?;
     let actual = report.figure(&c.actual)?;
     let formula = format!(
         "Derived: {} − {}, and that difference ÷ {}",
@@ -29,7 +29,12 @@ pub fn ComparisonBadge(
         <span class=format!("badge badge--{}", verdict.slug()) title=formula>
             <strong class="badge__verdict">{verdict.label()}</strong>
             " "
-            <span class="badge__detail">{detail}</span>
+            // Each number stays whole on its line, sign and all.
+            <span class="badge__detail">
+                <span class="fig__value">{difference}</span> " ("
+                <span class="fig__value">{relative}</span> ") against " {against} " "
+                <span class="fig__value">{expected_value}</span>
+            </span>
             " "
             <BasisTag basis=Basis::Derived/>
         </span>

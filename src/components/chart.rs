@@ -6,7 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::figure::FigureValue;
-use crate::model::chart::{extent, svg_extent, Scale};
+use crate::model::chart::{extent, svg_extent, ticks, Scale};
 use crate::model::Figure;
 
 /// How values are drawn.
@@ -118,4 +118,140 @@ pub fn MiniChart(
             </div>
         </figure>
     }
+}
+
+/// One reading of the share price, for [`PriceChart`].
+#[derive(Clone, Debug)]
+pub struct Reading {
+    /// When, as a reader writes it: "23 Jun 2026".
+    pub date: String,
+    pub figure: Figure,
+}
+
+/// Splits a label into lines of about `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// The share price at each reading, in order: a price axis with round
+/// values, each reading a labelled point with its date, joined by dashed
+/// lines (the sources give no prices in between, so the steps are evenly
+/// spaced, not a time scale), and the market index's move beside it as
+/// context. The same data is a table for screen readers.
+#[component]
+pub fn PriceChart(
+    /// The readings, oldest first.
+    readings: Vec<Reading>,
+    /// An index's move over the last session, shown as context.
+    index: Option<Figure>,
+) -> impl IntoView {
+    const TOP: f64 = 34.0;
+    const BOTTOM: f64 = 176.0;
+    let points: Vec<(f64, Reading)> = readings
+        .into_iter()
+        .filter_map(|r| {
+            let (lo, hi) = r.figure.value.bounds()?;
+            Some(((lo.to_f64_base() + hi.to_f64_base()) / 2.0, r))
+        })
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let values: Vec<f64> = points.iter().map(|(v, _)| *v).collect();
+    let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let axis = ticks(lo, hi, 4);
+    let (first, last) = (axis[0], axis[axis.len() - 1]);
+    let scale = Scale::padded(&[first, last], 0.0, BOTTOM, TOP);
+    let at = move |v: f64, shift: f64| format!("{:.1}", scale.at(v) + shift);
+    let y = move |v: f64| at(v, 0.0);
+    let n = points.len();
+    let x = |i: usize| {
+        let at = if n == 1 { 58.0 } else { 22.0 + 70.0 * i as f64 / (n - 1) as f64 };
+        format!("{at:.2}%")
+    };
+    let grid = axis
+        .iter()
+        .map(|&t| {
+            let label = format!("${}", t.round() as i64);
+            view! {
+                <line class="price-chart__grid" x1="12%" x2="100%" y1=y(t) y2=y(t)></line>
+                <text class="price-chart__tick" x="0" y=at(t, 4.0)>{label}</text>
+            }
+        })
+        .collect_view();
+    let joins = (1..n)
+        .map(|i| {
+            view! {
+                <line class="price-chart__line" x1=x(i - 1) x2=x(i) y1=y(points[i - 1].0) y2=y(points[i].0)></line>
+            }
+        })
+        .collect_view();
+    let marks = points
+        .iter()
+        .enumerate()
+        .map(|(i, (v, r))| {
+            let label = wrap(&r.figure.label, 14)
+                .into_iter()
+                .enumerate()
+                .map(|(j, line)| view! { <tspan x=x(i) dy=if j == 0 { "1.25em" } else { "1.15em" }>{line}</tspan> })
+                .collect_view();
+            view! {
+                <circle class="price-chart__point" cx=x(i) cy=y(*v) r="5"></circle>
+                <text class="price-chart__value" x=x(i) y=at(*v, -11.0)>{r.figure.display()}</text>
+                <text class="price-chart__date" x=x(i) y="194">
+                    <tspan x=x(i) class="price-chart__when">{r.date.clone()}</tspan>
+                    {label}
+                </text>
+            }
+        })
+        .collect_view();
+    let rows = points
+        .iter()
+        .map(|(_, r)| {
+            view! {
+                <tr>
+                    <th scope="row">{r.date.clone()} ", " {r.figure.label.clone()}</th>
+                    <td><FigureValue figure=r.figure.clone()/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let context = index.map(|f| {
+        view! {
+            <p class="price-chart__context">
+                <span class="price-chart__key" aria-hidden="true"></span>
+                "For comparison: " {f.label.clone()} " " <FigureValue figure=f/>
+            </p>
+        }
+    });
+    let caption = "The share price at each reading the sources give";
+    Some(view! {
+        <figure class="chart price-chart">
+            <figcaption class="chart__caption">{caption}</figcaption>
+            <svg class="price-chart__plot" aria-hidden="true" focusable="false">
+                {grid}
+                {joins}
+                {marks}
+            </svg>
+            {context}
+            <div class="visually-hidden">
+                <table>
+                    <caption>{caption}</caption>
+                    <thead><tr><th scope="col">"Reading"</th><th scope="col">"Price"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </figure>
+    })
 }

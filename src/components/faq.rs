@@ -29,7 +29,7 @@ pub fn FaqSection() -> impl IntoView {
         .map(|q| {
             view! {
                 <details class="faq__item" id=format!("faq-{}", q.id) open=open.as_deref() == Some(q.id.as_str())>
-                    <summary class="faq__question"><RichText text=q.question.clone()/></summary>
+                    <summary class="faq__question"><RichText text=q.question.clone() untagged=true/></summary>
                     <div class="faq__answer">
                         <p><RichText text=q.answer.clone()/></p>
                         {share_for(Subject::Answer(q.id.clone()))}
@@ -49,7 +49,7 @@ pub fn FaqSection() -> impl IntoView {
 /// Shows the answers whose question or answer has every word typed (and the
 /// open one), hides the others, and says how many match. Returns that count,
 /// or `None` where the page has no answers to filter (outside a browser).
-fn filter_answers(query: &str, open: Option<&str>) -> Option<usize> {
+fn filter_answers(query: &str, open: Option<&str>, names: &[Vec<String>]) -> Option<usize> {
     let items = each::<web_sys::HtmlElement>(".faq > .faq__item");
     if items.is_empty() {
         return None;
@@ -67,6 +67,10 @@ fn filter_answers(query: &str, open: Option<&str>) -> Option<usize> {
         )
     };
     let query = lower(query);
+    let names: Vec<Vec<String>> = names
+        .iter()
+        .map(|group| group.iter().map(|n| lower(n)).collect())
+        .collect();
     let mut shown = 0;
     for item in items {
         let visible = matches_folded(
@@ -75,6 +79,7 @@ fn filter_answers(query: &str, open: Option<&str>) -> Option<usize> {
                 &text(&item, ".faq__question"),
                 &text(&item, ".faq__answer > p"),
             ],
+            &names,
         ) || item.id().strip_prefix("faq-") == open.filter(|o| !o.is_empty());
         item.set_hidden(!visible);
         shown += usize::from(visible);
@@ -94,7 +99,7 @@ pub fn FaqFilter() -> impl IntoView {
         let query = filter.get();
         let count = shared
             .view
-            .with(|v| filter_answers(&query, v.faq.as_deref()));
+            .with(|v| filter_answers(&query, v.faq.as_deref(), &shared.catalogue().terms));
         shown.set(count.unwrap_or(total));
     });
     view! {
@@ -126,7 +131,7 @@ pub fn FaqFilter() -> impl IntoView {
 pub fn AnswerAlone(item: FaqItem) -> impl IntoView {
     view! {
         <article class="faq__item faq__item--alone" id=format!("faq-{}", item.id)>
-            <h2 class="faq__question"><RichText text=item.question/></h2>
+            <h2 class="faq__question"><RichText text=item.question untagged=true/></h2>
             <div class="faq__answer">
                 <p><RichText text=item.answer/></p>
             </div>

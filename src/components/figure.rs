@@ -35,6 +35,10 @@ pub fn FigureValue(
     /// row, the sources table), no hover text repeats them.
     #[prop(optional)]
     bare: bool,
+    /// Without its basis tag, in a heading or a question (its basis is in
+    /// its hover text and wherever the figure is answered).
+    #[prop(optional)]
+    untagged: bool,
 ) -> impl IntoView {
     let ex = use_explorer();
     let title = (!bare).then(|| {
@@ -51,13 +55,20 @@ pub fn FigureValue(
         (false, true) => "fig",
         (false, false) => "fig fig--missing",
     };
+    let tag = (!untagged).then(|| view! { " " <BasisTag basis=figure.basis/> });
+    let title = title.map(|t| {
+        if untagged {
+            format!("{} {t}", figure.basis.tag())
+        } else {
+            t
+        }
+    });
     view! {
         <span class=class title=title>
             <span class="fig__value">
                 {if magnitude { figure.display_magnitude() } else { figure.display() }}
             </span>
-            " "
-            <BasisTag basis=figure.basis/>
+            {tag}
         </span>
     }
 }
@@ -70,6 +81,10 @@ pub fn RichText(
     /// The text, e.g. "Revenue was {revenue}."
     #[prop(into)]
     text: String,
+    /// Figures without their basis tags: the text is a question or a
+    /// heading (see [`FigureValue`]).
+    #[prop(optional)]
+    untagged: bool,
 ) -> impl IntoView {
     let ex = use_explorer();
     segments(&text)
@@ -79,7 +94,7 @@ pub fn RichText(
                 Some(f) => {
                     let magnitude = matches!(s, Segment::Magnitude(_));
                     Either::Right(Either::Left(
-                        view! { <FigureValue figure=f.clone() magnitude=magnitude/> },
+                        view! { <FigureValue figure=f.clone() magnitude=magnitude untagged=untagged/> },
                     ))
                 }
                 None => Either::Left(id.to_string()),

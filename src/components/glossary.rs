@@ -73,15 +73,23 @@ pub fn TermList(
 /// Every term of the report, defined.
 #[component]
 pub fn GlossarySection() -> impl IntoView {
-    let report = use_explorer().report();
+    let ex = use_explorer();
+    let report = ex.report();
     if report.glossary.is_empty() {
         return None;
     }
+    let summary = format!("All {} terms", report.glossary.len());
+    // The list is closed until asked for, by a fold beside it rather than
+    // around it: an entry is also the popover a term opens in the text, and
+    // nothing inside a closed `<details>` is drawn, not even a popover.
     Some(view! {
         <PageSection section=Section::Glossary>
             <p class="section__lead">
                 "The terms this report uses, in plain words. A term with a dotted underline in the text opens its definition where it stands."
             </p>
+            <details class="fold" open=ex.page().embed>
+                <summary class="fold__summary">{summary}</summary>
+            </details>
             <TermList terms=report.glossary.clone()/>
         </PageSection>
     })

@@ -1,4 +1,6 @@
-//! The page header: company, quarter, release date and the data's "as of" date.
+//! The page header: company, quarter, the story of the report in a few
+//! sentences (the dataset's lede), and its dates: released, data as of, and
+//! the next report.
 
 use leptos::prelude::*;
 
@@ -6,15 +8,32 @@ use super::figure::RichText;
 use crate::model::format;
 use crate::state::use_explorer;
 
-/// Company, period and dates of the report.
+/// Company, period, lede and dates of the report.
 #[component]
 pub fn Masthead() -> impl IntoView {
     let report = use_explorer().report();
     let date = |d: &str| format::date(d).unwrap_or_else(|| d.to_string());
+    let lede = report
+        .lede
+        .clone()
+        .map(|text| view! { <p class="masthead__lede"><RichText text=text/></p> });
+    let next = report.watch.as_ref().map(|w| {
+        let n = &w.next_report;
+        let title = format!("{}. {}", n.label, report.cite(&n.source));
+        view! {
+            <div>
+                <dt>"Next report"</dt>
+                <dd title=title>
+                    <time datetime=n.date.clone()>{date(&n.date)}</time>
+                </dd>
+            </div>
+        }
+    });
     view! {
         <header class="masthead">
             <p class="masthead__eyebrow">"Earnings Explorer · " {report.company.ticker.clone()}</p>
             <h1 class="masthead__title">{report.company.name.clone()} " " {report.period.clone()}</h1>
+            {lede}
             <p class="masthead__about"><RichText text=report.company.about.clone()/></p>
             <dl class="masthead__dates">
                 <div>
@@ -22,9 +41,10 @@ pub fn Masthead() -> impl IntoView {
                     <dd><time datetime=report.released.clone()>{date(&report.released)}</time></dd>
                 </div>
                 <div>
-                    <dt>"Data as of"</dt>
+                    <dt>"Market data as of"</dt>
                     <dd><time datetime=report.as_of.clone()>{date(&report.as_of)}</time></dd>
                 </div>
+                {next}
             </dl>
         </header>
     }

@@ -115,3 +115,69 @@ pub fn MetricCard(
         </article>
     }
 }
+
+/// A card in its compact form, the embed of one number: its title, value
+/// and tag, comparison, where the figure comes from, and a link to the full
+/// card. Nothing opens; it is the whole embed.
+#[component]
+pub fn CompactCard(card: Card) -> impl IntoView {
+    let ex = use_explorer();
+    let report = ex.report();
+    let full = ex.link(&crate::state::ViewState {
+        basis: ex.basis(),
+        card: Some(card.id.clone()),
+        ..Default::default()
+    });
+    let more = move || {
+        view! { <a class="card__more" href=full.clone() target="_blank" rel="noopener">"Full card ↗"</a> }
+    };
+    let form = |shown: &CardValue| {
+        let figure = report.figure(&shown.figure).cloned();
+        // One line: the document (the full card cites the place in it).
+        let source = figure.as_ref().map(|f| match (&f.formula, &f.source) {
+            (None, Some(at)) => format!(
+                "Source: {}",
+                report.source(&at.doc).map_or(at.doc.as_str(), |d| d.name.as_str())
+            ),
+            _ => report.provenance(f),
+        });
+        let value = figure.map(|f| view! { <FigureValue figure=f large=true/> });
+        let badge = shown
+            .comparison
+            .clone()
+            .map(|c| view! { <ComparisonBadge id=c/> });
+        (value, badge, source)
+    };
+    let forms = if card.non_gaap.is_some() {
+        Either::Left(
+            Accounting::ALL
+                .into_iter()
+                .map(|basis| {
+                    let (value, badge, source) = form(card.shown(basis));
+                    view! {
+                        <div class="card__form" data-for-basis=basis.as_str()>
+                            <span class="card__value">{value}</span>
+                            {badge}
+                            <p class="card__source">{source} " · " {more()}</p>
+                        </div>
+                    }
+                })
+                .collect_view(),
+        )
+    } else {
+        let (value, badge, source) = form(card.shown(Accounting::default()));
+        Either::Right(view! {
+            <span class="card__value">{value}</span>
+            {badge}
+            <p class="card__source">{source} " · " {more()}</p>
+        })
+    };
+    view! {
+        <article class="card card--alone card--compact" id=format!("card-{}", card.id)>
+            <div class="card__summary">
+                <h2 class="card__title">{card.title.clone()}</h2>
+                {forms}
+            </div>
+        </article>
+    }
+}

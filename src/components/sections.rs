@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::chart::{Marks, MiniChart, Row};
+use super::chart::{Marks, MiniChart, PriceChart, Reading, Row};
 use super::figure::{FactList, FigureValue, RichText};
 use super::metric_card::MetricCard;
 use super::page_section::PageSection;
@@ -63,20 +63,23 @@ pub fn StockSection() -> impl IntoView {
     let report = use_explorer().report();
     let stock = report.stock.clone()?;
     let date = |d: &str| format::date(d).unwrap_or_else(|| d.to_string());
-    let rows: Vec<Row> = stock
+    let readings: Vec<Reading> = stock
         .timeline
         .iter()
         .filter_map(|e| {
             let f = report.figure(e.price.as_ref()?)?;
-            Some(Row {
-                label: format!("{}: {}", date(&e.date), f.label),
+            Some(Reading {
+                date: date(&e.date),
                 figure: f.clone(),
             })
         })
         .collect();
-    let chart = (!rows.is_empty()).then(
-        || view! { <MiniChart caption="Share price at each step" rows=rows marks=Marks::Dots/> },
-    );
+    let index = stock
+        .index
+        .as_deref()
+        .and_then(|id| report.figure(id))
+        .cloned();
+    let chart = view! { <PriceChart readings=readings index=index/> };
     let events = stock
         .timeline
         .iter()
@@ -206,7 +209,7 @@ pub fn WatchSection() -> impl IntoView {
     let questions = watch
         .questions
         .iter()
-        .map(|q| view! { <li><RichText text=q.clone()/></li> })
+        .map(|q| view! { <li><RichText text=q.clone() untagged=true/></li> })
         .collect_view();
     let points = move |title: &'static str, list: &[crate::model::dataset::Point]| {
         (!list.is_empty()).then(|| {
@@ -216,7 +219,7 @@ pub fn WatchSection() -> impl IntoView {
                     let source = report.cite(&p.source);
                     view! {
                         <li class="point">
-                            <strong class="point__title"><RichText text=p.title.clone()/></strong>
+                            <strong class="point__title"><RichText text=p.title.clone() untagged=true/></strong>
                             " "
                             <RichText text=p.text.clone()/>
                             <span class="point__source">{source}</span>

@@ -1,6 +1,7 @@
 //! Share controls, an island: copy the link to exactly one view, with a
 //! visible confirmation, a selectable fallback when the clipboard is refused,
-//! and the native share sheet where the browser has one.
+//! the native share sheet where the browser has one, and for a card or an
+//! answer of the page, *Embed*, which opens the Embed dialog on it.
 //!
 //! What a button shares depends on where it sits: on a card, that card; under
 //! an answer, that answer; elsewhere, the view on screen. The pre-render says
@@ -10,7 +11,9 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::state::embed::embed_of;
 use crate::state::history::page_url;
+use crate::state::url::Focus;
 use crate::state::{use_shared, Catalogue, ViewState};
 
 /// What a share button shares.
@@ -171,10 +174,31 @@ pub fn ShareButton() -> impl IntoView {
         }
     };
     let what = move || subject.with(|s| s.what(&shared.catalogue()));
+    // A card or an answer of the page can be embedded: its button opens the
+    // Embed dialog (in the toolbar) on it.
+    let embeddable = move || {
+        let focus = subject.with(|s| match s {
+            Subject::View => None,
+            Subject::Card(id) => Some(Focus::Card(id.clone())),
+            Subject::Answer(id) => Some(Focus::Answer(id.clone())),
+        });
+        focus.filter(|_| !shared.view.with(|v| v.embed))
+    };
+    let embed = move |_| {
+        if let Some(focus) = embeddable() {
+            let view = shared
+                .view
+                .with_untracked(|v| embed_of(&shared.catalogue(), &focus, v));
+            shared.embed_request.set(Some(view));
+        }
+    };
     view! {
         <div class="share" node_ref=root>
             <button type="button" class="button" aria-label=move || format!("Copy link to {}", what()) on:click=copy>
                 "Copy link"
+            </button>
+            <button type="button" class="button" hidden=move || embeddable().is_none() aria-label=move || format!("Embed {}", what()) on:click=embed>
+                "Embed"
             </button>
             {move || native.get().then(|| view! {
                 <button type="button" class="button" aria-label=move || format!("Share {}", what()) on:click=share>"Share…"</button>

@@ -67,11 +67,21 @@ pub fn SourcesSection() -> impl IntoView {
             }
         })
         .collect_view();
+    let open = ex.page().embed;
+    let summary = format!(
+        "The {} documents and all {} figures",
+        report.sources.len(),
+        report.figures().len()
+    );
     view! {
         <PageSection section=Section::Sources>
             <p class="section__lead">
                 "Every figure comes from one of these documents or is computed from figures that do, and says which. The text on this page is our own."
             </p>
+            // Long, and read by few: closed until asked for (a link to the
+            // section opens it; print shows it).
+            <details class="fold" open=open>
+            <summary class="fold__summary">{summary}</summary>
             <ul class="sources">{sources}</ul>
             <h3 class="section__subtitle">"Every figure"</h3>
             {downloads}
@@ -89,6 +99,7 @@ pub fn SourcesSection() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            </details>
         </PageSection>
     }
 }

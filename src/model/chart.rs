@@ -121,6 +121,30 @@ pub fn waterfall(start: f64, adjustments: &[f64]) -> Vec<Step> {
     steps
 }
 
+/// Round values for an axis over `[lo, hi]`: about `count` of them, a step
+/// of 1, 2, 2.5 or 5 times a power of ten, the first at or below `lo` and the
+/// last at or above `hi`. A flat or broken interval gets one step around it.
+pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    if !lo.is_finite() || !hi.is_finite() || count == 0 {
+        return Vec::new();
+    }
+    let (lo, hi) = if hi > lo {
+        (lo, hi)
+    } else {
+        (lo - 0.5 * lo.abs().max(1.0), hi + 0.5 * hi.abs().max(1.0))
+    };
+    let rough = (hi - lo) / count as f64;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    let first = (lo / step).floor() as i64;
+    let last = (hi / step).ceil() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +203,15 @@ mod tests {
         assert!(p.at(0.5).is_finite());
         let one = Scale::padded(&[5.0], 0.1, 0.0, 10.0);
         assert!(one.at(5.0) > 0.0 && one.at(5.0) < 10.0);
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_values() {
+        assert_eq!(ticks(185.0, 226.72, 4), vec![180.0, 200.0, 220.0, 240.0]);
+        assert_eq!(ticks(0.0, 1.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        // One value still gets an axis around it; nonsense gets none.
+        let one = ticks(100.0, 100.0, 4);
+        assert!(one.first() < Some(&100.0) && one.last() > Some(&100.0));
+        assert!(ticks(f64::NAN, 1.0, 4).is_empty());
     }
 }

@@ -182,6 +182,7 @@ struct_code!(
     Stock {
         timeline,
         facts,
+        index,
         about
     }
 );
@@ -291,6 +292,7 @@ struct_code!(
     "crate::model::report",
     Report {
         company,
+        lede,
         period,
         released,
         as_of,

@@ -19,6 +19,12 @@ pub struct RawReport {
     /// Format version; this code reads version 1.
     pub format: u32,
     pub company: Company,
+    /// The story of the report in two or three sentences, shown first, above
+    /// the cards. Its figures are references (`{id}`), so each number shows
+    /// its tag and its source. Optional: without it the page starts with the
+    /// cards.
+    #[serde(default)]
+    pub lede: Option<String>,
     /// The reporting period, e.g. "Q1 2026".
     pub period: String,
     /// Date of the release (`YYYY-MM-DD`).
@@ -249,6 +255,10 @@ pub struct Stock {
     pub timeline: Vec<StockEvent>,
     #[serde(default)]
     pub facts: Vec<String>,
+    /// A market index's move on the day of the report (a figure id), drawn
+    /// beside the share price as context.
+    #[serde(default)]
+    pub index: Option<String>,
     pub about: String,
 }
 

@@ -120,6 +120,19 @@ fn qualifier_mark(q: Qualifier) -> &'static str {
     }
 }
 
+/// The qualifier put before a value's text. A symbol never stands before a
+/// sign ("~+94%" reads as noise): before a signed value it is a word, joined
+/// to the number by a no-break space, "about +94%", "more than −5%".
+fn qualified(q: Qualifier, text: String) -> String {
+    let signed = text.starts_with(['+', '\u{2212}']);
+    match (q, signed) {
+        (Qualifier::Exact, _) => text,
+        (Qualifier::About, true) => format!("about\u{a0}{text}"),
+        (Qualifier::MoreThan, true) => format!("more than\u{a0}{text}"),
+        (q, false) => format!("{}{text}", qualifier_mark(q)),
+    }
+}
+
 /// A value's size without its sign, for text whose words already give the
 /// direction (`{id:abs}`): `$14.0M`, `94%`, `9 to 11 pts`, `~69%`.
 pub fn magnitude_of(v: &Value, qualifier: Qualifier) -> String {
@@ -144,10 +157,9 @@ pub fn magnitude_of(v: &Value, qualifier: Qualifier) -> String {
 
 /// A figure's value as shown on the page.
 pub fn value(v: &Value, qualifier: Qualifier, sign: Sign) -> String {
-    let mark = qualifier_mark(qualifier);
     match v {
-        Value::One(q) => format!("{mark}{}", quantity(q, sign)),
-        Value::Range(lo, hi) => format!("{mark}{}", range(lo, hi, sign)),
+        Value::One(q) => qualified(qualifier, quantity(q, sign)),
+        Value::Range(lo, hi) => qualified(qualifier, range(lo, hi, sign)),
         Value::Text(t) => t.clone(),
         Value::NotReported => "not reported".into(),
     }
@@ -333,6 +345,18 @@ mod tests {
     fn qualifiers_and_missing_figures() {
         let v = Value::One(q("94", Unit::Percent));
         assert_eq!(value(&v, Qualifier::About, Sign::NegativeOnly), "~94%");
+        // A symbol never stands before a sign: a word does, kept on its line.
+        assert_eq!(value(&v, Qualifier::About, Sign::Always), "about\u{a0}+94%");
+        let down = Value::Range(q("-9", Unit::Percent), q("-7", Unit::Percent));
+        assert_eq!(
+            value(&down, Qualifier::About, Sign::NegativeOnly),
+            "about\u{a0}−7 to −9%"
+        );
+        let loss = Value::One(q("-5", Unit::Percent));
+        assert_eq!(
+            value(&loss, Qualifier::MoreThan, Sign::NegativeOnly),
+            "more than\u{a0}−5%"
+        );
         let b = Value::One(q("20", Unit::Usd(MoneyScale::Billions)));
         assert_eq!(value(&b, Qualifier::MoreThan, Sign::NegativeOnly), ">$20B");
         assert_eq!(

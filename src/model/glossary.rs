@@ -54,6 +54,9 @@ pub fn may_mark(place: &str) -> bool {
 #[cfg(not(target_arch = "wasm32"))]
 fn units(report: &mut Report) -> Vec<Vec<&mut String>> {
     let mut units: Vec<Vec<&mut String>> = vec![vec![&mut report.company.about]];
+    if let Some(l) = &mut report.lede {
+        units.push(vec![l]);
+    }
     if let Some(r) = &mut report.reconciliation {
         units.push(vec![&mut r.about]);
     }

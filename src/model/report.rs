@@ -83,6 +83,8 @@ pub struct Reconciliation {
 #[derive(Clone, Debug)]
 pub struct Report {
     pub company: Company,
+    /// The story first (see [`super::dataset::RawReport::lede`]).
+    pub lede: Option<String>,
     pub period: String,
     pub released: String,
     pub as_of: String,
@@ -177,6 +179,9 @@ impl Report {
     /// `{id:abs}`, and mark terms where [`super::glossary::may_mark`] allows.
     pub fn texts(&self) -> Vec<(String, &str)> {
         let mut out: Vec<(String, &str)> = vec![("company.about".into(), &self.company.about)];
+        if let Some(l) = &self.lede {
+            out.push(("lede".into(), l));
+        }
         for (i, f) in self.figures.iter().enumerate() {
             if let Some(n) = &f.note {
                 out.push((format!("figures[{i}].note"), n));
@@ -230,14 +235,21 @@ impl Report {
     /// consensus $180.8M". (The badge, the page's description and the
     /// preview image all say it this way.)
     pub fn comparison_detail(&self, c: &Comparison) -> Option<String> {
+        let [difference, relative, against, expected] = self.comparison_parts(c)?;
+        Some(format!("{difference} ({relative}) against {against} {expected}"))
+    }
+
+    /// [`Report::comparison_detail`] in its parts, for a page that keeps
+    /// each number on one line: the difference, the relative difference,
+    /// what was expected ("consensus") and its value.
+    pub fn comparison_parts(&self, c: &Comparison) -> Option<[String; 4]> {
         let expected = self.figure(&c.expected)?;
-        Some(format!(
-            "{} ({}) against {} {}",
+        Some([
             format::quantity(&c.outcome.difference, Sign::Always),
             format::quantity(&c.outcome.relative, Sign::Always),
             expected.basis.tag().to_lowercase(),
-            expected.display()
-        ))
+            expected.display(),
+        ])
     }
 
     /// The bridge's steps with the running total after each: the GAAP

@@ -96,6 +96,9 @@ impl Report {
             }
             Ok(())
         };
+        if let Some(lede) = &raw.lede {
+            check_text("lede", lede)?;
+        }
 
         let mut comparisons = Vec::new();
         for (i, c) in raw.comparisons.iter().enumerate() {
@@ -289,6 +292,9 @@ impl Report {
             for (j, f) in s.facts.iter().enumerate() {
                 get(&format!("stock.facts[{j}]"), f)?;
             }
+            if let Some(index) = &s.index {
+                single("stock.index", get("stock.index", index)?)?;
+            }
             check_text("stock.about", &s.about)?;
         }
         let mut deal_ids = HashSet::new();
@@ -378,6 +384,7 @@ impl Report {
 
         let report = Report {
             company: raw.company,
+            lede: raw.lede,
             period: raw.period,
             released: raw.released,
             as_of: raw.as_of,
@@ -453,6 +460,8 @@ fn check_prose(at: &str, t: &str, report: &Report) -> Result<(), LoadError> {
                 let signed = matches!(segment, text::Segment::Figure(_))
                     && f.display()
                         .trim_start_matches(['~', '>'])
+                        .trim_start_matches("about\u{a0}")
+                        .trim_start_matches("more than\u{a0}")
                         .starts_with(['\u{2212}', '+']);
                 if let (true, Some(word)) = (signed, text::direction_before(&before)) {
                     return fail(

@@ -6,7 +6,7 @@
 //!
 //! The written form is lines of tab-separated fields (no JSON parser in the
 //! wasm): `name`, `bridge`, `card <id> <title> [basis]`, `faq <id> <question>`,
-//! `section <name>`. [`Catalogue::decode`] skips any line it cannot use, so a
+//! `section <name>`, `term <name> <name>…`. [`Catalogue::decode`] skips any line it cannot use, so a
 //! damaged attribute costs what it damages, never the page.
 
 use super::url::Section;
@@ -40,6 +40,10 @@ pub struct Catalogue {
     pub answers: Vec<AnswerEntry>,
     /// The sections the report has, in page order.
     pub sections: Vec<Section>,
+    /// The names of each glossary term that has more than one (its term,
+    /// what it stands for, its aliases): the FAQ filter finds each by the
+    /// others.
+    pub terms: Vec<Vec<String>>,
 }
 
 /// Tabs and line breaks would end a field or a line: a field never holds one.
@@ -73,6 +77,19 @@ impl Catalogue {
             sections: Section::ALL
                 .into_iter()
                 .filter(|s| s.present_in(report))
+                .collect(),
+            terms: report
+                .glossary
+                .iter()
+                .map(|t| {
+                    std::iter::once(&t.term)
+                        .chain(&t.expansion)
+                        .chain(&t.aliases)
+                        .map(|n| field(n))
+                        .filter(|n| !n.is_empty())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|names| names.len() > 1)
                 .collect(),
         }
     }
@@ -112,6 +129,10 @@ impl Catalogue {
         for s in &self.sections {
             lines.push(format!("section\t{}", s.as_str()));
         }
+        for names in &self.terms {
+            let names: Vec<String> = names.iter().map(|n| field(n)).collect();
+            lines.push(format!("term\t{}", names.join("\t")));
+        }
         lines.join("\n")
     }
 
@@ -121,6 +142,16 @@ impl Catalogue {
         for line in text.lines() {
             let mut fields = line.split('\t');
             let kind = fields.next().unwrap_or_default();
+            if kind == "term" {
+                let names: Vec<String> = fields
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if names.len() > 1 {
+                    out.terms.push(names);
+                }
+                continue;
+            }
             let (a, b, c) = (fields.next(), fields.next(), fields.next());
             match (kind, a, b) {
                 ("name", Some(name), _) => out.name = name.to_string(),
@@ -159,6 +190,11 @@ mod tests {
         assert!(catalogue.card("revenue").is_some_and(|c| !c.follows_basis));
         assert!(catalogue.answer("openai-deal").is_some());
         assert!(catalogue.bridge && catalogue.has(Section::Glossary));
+        assert!(catalogue
+            .terms
+            .iter()
+            .any(|names| names.contains(&"EPS".to_string())
+                && names.contains(&"earnings per share".to_string())));
         assert_eq!(Catalogue::decode(&catalogue.encode()), catalogue);
     }
 
@@ -202,12 +238,13 @@ mod props {
             let read = Catalogue::decode(&text);
             let again = Catalogue::decode(&read.encode());
             prop_assert_eq!(again.sections, read.sections);
+            prop_assert_eq!(again.terms, read.terms);
             prop_assert_eq!(again.cards.len(), read.cards.iter().filter(|c| !field(&c.id).is_empty()).count());
         }
 
         #[test]
         fn lines_of_fields_read_without_a_panic(lines in prop::collection::vec(
-            prop::collection::vec("[a-z\\- ]{0,8}|card|faq|section|name|basis|bridge", 0..5), 0..20)) {
+            prop::collection::vec("[a-z\\- ]{0,8}|card|faq|section|name|basis|bridge|term", 0..5), 0..20)) {
             let text = lines.iter().map(|l| l.join("\t")).collect::<Vec<_>>().join("\n");
             let read = Catalogue::decode(&text);
             prop_assert!(read.cards.iter().all(|c| !c.id.is_empty()));

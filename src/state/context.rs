@@ -26,6 +26,9 @@ pub struct Shared {
     base: StoredValue<String>,
     /// What the address asked for that the page could not show.
     pub problems: RwSignal<Vec<Problem>>,
+    /// An embed a control asked the Embed dialog to open with (a card's
+    /// *Embed* button); the dialog takes it and clears it.
+    pub embed_request: RwSignal<Option<ViewState>>,
 }
 
 impl Shared {
@@ -95,6 +98,7 @@ pub fn provide_shared(catalogue: Arc<Catalogue>, initial: ViewState, base: Strin
         catalogue: StoredValue::new(catalogue),
         base: StoredValue::new(base),
         problems: RwSignal::new(Vec::new()),
+        embed_request: RwSignal::new(None),
     };
     provide_context(shared);
     shared

@@ -110,11 +110,35 @@ fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
 
-/// Scrolls the element with this id into view and moves focus to it.
+/// Scrolls the element with this id into view and moves focus to it. A
+/// section whose content starts closed (Sources, Glossary) opens: a link
+/// that leads to it asks for it.
 pub fn scroll_to(id: &str) {
     if let Some(el) = element(id) {
+        unfold(id);
         el.scroll_into_view();
         focus(id);
+    }
+}
+
+/// [`scroll_to`] at once, without the page's smooth scrolling: where a link
+/// leads is shown as the page opens, and a glide that the page's start-up
+/// could interrupt would leave the reader short of it.
+fn jump_to(id: &str) {
+    if let Some(el) = element(id) {
+        unfold(id);
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        focus(id);
+    }
+}
+
+/// Opens the fold of the section with this id (its content that starts
+/// closed), if it has one.
+fn unfold(id: &str) {
+    for fold in each::<web_sys::HtmlDetailsElement>(&format!("[id='{id}'] > details.fold")) {
+        fold.set_open(true);
     }
 }
 
@@ -190,9 +214,11 @@ fn arrive_at(view: &ViewState) {
         > 0.0;
     if !scrolled {
         if let Some(id) = anchor_of(view) {
-            scroll_to(&id);
+            jump_to(&id);
         }
     } else if let Some(s) = view.section {
+        // The browser scrolled to the section; its closed content opens.
+        unfold(s.as_str());
         focus(s.as_str());
     }
 }

@@ -9,7 +9,8 @@ use crate::model::{Accounting, Report};
 
 /// Every view a share link can name and that gets its own static page:
 /// each basis, alone, with each card open and with each answer open, as a
-/// page; and each card, answer and section alone, as an embed, on each basis.
+/// page; and each card, answer and section alone, as an embed, on each basis,
+/// with the compact embeds of each card and of the headline figures.
 pub fn pre_rendered_views(report: &Report) -> Vec<ViewState> {
     let mut views = Vec::new();
     for embed in [false, true] {
@@ -34,6 +35,21 @@ pub fn pre_rendered_views(report: &Report) -> Vec<ViewState> {
                     card: Some(c.id.clone()),
                     ..base.clone()
                 });
+            }
+            if embed {
+                // The compact forms: each card, and the headline figures.
+                views.push(ViewState {
+                    section: Some(Section::Metrics),
+                    compact: true,
+                    ..base.clone()
+                });
+                for c in &report.cards {
+                    views.push(ViewState {
+                        card: Some(c.id.clone()),
+                        compact: true,
+                        ..base.clone()
+                    });
+                }
             }
             for q in &report.faq {
                 views.push(ViewState {
@@ -226,7 +242,9 @@ mod tests {
             .count();
         assert_eq!(
             views.len(),
-            2 * (1 + r.cards.len() + r.faq.len()) + 2 * (sections + r.cards.len() + r.faq.len())
+            2 * (1 + r.cards.len() + r.faq.len())
+                + 2 * (sections + r.cards.len() + r.faq.len())
+                + 2 * (1 + r.cards.len())
         );
         let mut paths: Vec<String> = views.iter().map(ViewState::path).collect();
         paths.sort();
@@ -235,6 +253,8 @@ mod tests {
         assert!(paths.contains(&"non-gaap/card/net-loss/".to_string()));
         assert!(paths.contains(&"embed/faq/wafer-scale/".to_string()));
         assert!(paths.contains(&"embed/non-gaap/section/guidance/".to_string()));
+        assert!(paths.contains(&"embed/compact/non-gaap/card/net-loss/".to_string()));
+        assert!(paths.contains(&"embed/compact/section/metrics/".to_string()));
         assert!(
             !paths.contains(&"embed/".to_string()),
             "an embed names what it shows"

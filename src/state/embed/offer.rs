@@ -91,30 +91,35 @@ pub struct Choice {
     pub view: ViewState,
 }
 
-/// What the Embed dialog offers for the view the reader is on: the open card
-/// or answer alone, and the section it sits in (or the one scrolled to).
-/// The embed keeps the basis only where what it shows follows it.
+/// The embed of `focus` for a reader on `from`: on `from`'s basis where
+/// what it shows follows the basis (else the default one), with `from`'s
+/// theme and background, in full.
+pub fn embed_of(catalogue: &Catalogue, focus: &Focus, from: &ViewState) -> ViewState {
+    let mut v = ViewState {
+        basis: if follows_basis(catalogue, focus) {
+            from.basis
+        } else {
+            Accounting::default()
+        },
+        embed: true,
+        theme: from.theme,
+        transparent: from.transparent,
+        ..ViewState::default()
+    };
+    match focus {
+        Focus::Card(id) => v.card = Some(id.clone()),
+        Focus::Answer(id) => v.faq = Some(id.clone()),
+        Focus::Section(s) => v.section = Some(*s),
+    }
+    v
+}
+
+/// What the Embed dialog offers first for the view the reader is on: the
+/// open card or answer alone, and the section it sits in (or the one
+/// scrolled to). The embed keeps the basis only where what it shows follows it.
 pub fn choices(catalogue: &Catalogue, view: &ViewState) -> Vec<Choice> {
     let mut out = Vec::new();
-    let embed = |focus: &Focus| {
-        let mut v = ViewState {
-            basis: if follows_basis(catalogue, focus) {
-                view.basis
-            } else {
-                Accounting::default()
-            },
-            embed: true,
-            theme: view.theme,
-            transparent: view.transparent,
-            ..ViewState::default()
-        };
-        match focus {
-            Focus::Card(id) => v.card = Some(id.clone()),
-            Focus::Answer(id) => v.faq = Some(id.clone()),
-            Focus::Section(s) => v.section = Some(*s),
-        }
-        v
-    };
+    let embed = |focus: &Focus| embed_of(catalogue, focus, view);
     if let Some(card) = view.card.as_deref().and_then(|id| catalogue.card(id)) {
         let focus = Focus::Card(card.id.clone());
         out.push(Choice {

@@ -1,7 +1,7 @@
 //! The snippets a journalist pastes into an article: the loader form and a
 //! plain iframe. Pure.
 
-use super::super::url::{resolve, ViewState};
+use super::super::url::{resolve, Theme, ViewState};
 
 /// The embed loader as the build published it, next to the app's
 /// `index.html`: its content-hashed file (`embed.<hash>.js`, which a snippet
@@ -57,9 +57,22 @@ pub fn snippets(base: &str, view: &ViewState, title: &str, loader: &Loader) -> S
         .to_href(),
     );
     let title = escape_html(title);
+    // What the link cannot say, the loader reads from the link's attributes:
+    // the compact form, a fixed theme (else it follows the article's), and a
+    // transparent background.
+    let mut asks = String::new();
+    if view.compact {
+        asks.push_str(" data-form=\"compact\"");
+    }
+    if view.theme != Theme::Auto {
+        asks.push_str(&format!(" data-theme=\"{}\"", view.theme.as_str()));
+    }
+    if view.transparent {
+        asks.push_str(" data-bg=\"transparent\"");
+    }
     Snippets {
         loader: format!(
-            "<a href=\"{}\" data-earnings-explorer>{title}</a>\n<script async src=\"{}\"{}></script>",
+            "<a href=\"{}\" data-earnings-explorer{asks}>{title}</a>\n<script async src=\"{}\"{}></script>",
             escape_html(&link),
             escape_html(&resolve(base, &loader.file)),
             loader
@@ -91,12 +104,33 @@ mod tests {
         );
         assert_eq!(
             s.loader,
-            "<a href=\"https://example.org/earnings/non-gaap/card/net-loss/\" data-earnings-explorer>Net loss &quot;&lt;Q1&gt;&quot;</a>\n<script async src=\"https://example.org/earnings/embed.js\"></script>"
+            "<a href=\"https://example.org/earnings/non-gaap/card/net-loss/\" data-earnings-explorer data-theme=\"dark\">Net loss &quot;&lt;Q1&gt;&quot;</a>\n<script async src=\"https://example.org/earnings/embed.js\"></script>"
         );
         assert!(s.iframe.starts_with(
             "<iframe src=\"https://example.org/earnings/embed/non-gaap/card/net-loss/?theme=dark\""
         ));
         assert!(s.iframe.contains("height=\"640\"") && s.iframe.contains("loading=\"lazy\""));
+    }
+
+    #[test]
+    fn the_compact_form_and_the_background_reach_both_snippets() {
+        let compact = ViewState {
+            compact: true,
+            transparent: true,
+            theme: Theme::Auto,
+            ..view()
+        };
+        let s = snippets("https://example.org/e/", &compact, "T", &Loader::default());
+        assert!(
+            s.loader.starts_with("<a href=\"https://example.org/e/non-gaap/card/net-loss/\" data-earnings-explorer data-form=\"compact\" data-bg=\"transparent\">"),
+            "{}",
+            s.loader
+        );
+        assert!(
+            s.iframe.starts_with("<iframe src=\"https://example.org/e/embed/compact/non-gaap/card/net-loss/?bg=transparent\""),
+            "{}",
+            s.iframe
+        );
     }
 
     #[test]

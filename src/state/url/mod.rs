@@ -40,6 +40,10 @@ pub struct ViewState {
     pub theme: Theme,
     /// A transparent page background (for embeds on coloured pages).
     pub transparent: bool,
+    /// An embed's compact form (`embed/compact/…`): a card as its value, tag,
+    /// comparison, source and a link to the full card; the headline figures
+    /// as their cards, closed. Only for those two (see [`ViewState::compacts`]).
+    pub compact: bool,
 }
 
 /// What an embed is about.
@@ -116,6 +120,11 @@ impl ViewState {
                     state.embed = true;
                     stage = 1;
                     seen.push("embed");
+                    true
+                }
+                "compact" if state.embed && stage == 1 && !state.compact => {
+                    seen.push("compact");
+                    state.compact = true;
                     true
                 }
                 "section" if state.embed && stage < 3 => {
@@ -214,6 +223,11 @@ impl ViewState {
         if state.embed && state.card.is_none() && state.faq.is_none() && state.section.is_none() {
             state.section = Some(Section::Metrics);
         }
+        // What has no compact form is shown in full, and the link says so.
+        if state.compact && !state.compacts() {
+            state.compact = false;
+            problems.push(Problem::new("compact"));
+        }
         (state, problems)
     }
 
@@ -255,10 +269,20 @@ impl ViewState {
         }
     }
 
+    /// Whether this view has a compact form: the embed of one card, or of
+    /// the headline figures.
+    pub fn compacts(&self) -> bool {
+        matches!(
+            self.focus(),
+            Some(Focus::Card(_) | Focus::Section(Section::Metrics))
+        )
+    }
+
     /// The same view as a plain page: what a share link carries.
     pub fn shared(&self) -> ViewState {
         ViewState {
             embed: false,
+            compact: false,
             theme: Theme::Auto,
             transparent: false,
             ..self.clone()
@@ -286,6 +310,7 @@ impl ViewState {
         let page = ViewState {
             basis: self.basis,
             embed: self.embed,
+            compact: self.compact,
             ..ViewState::default()
         };
         match self.focus() {
@@ -311,6 +336,9 @@ impl ViewState {
         let mut path = String::new();
         if page.embed {
             path.push_str("embed/");
+        }
+        if page.compact {
+            path.push_str("compact/");
         }
         if page.basis != Accounting::default() {
             path.push_str(page.basis.as_str());

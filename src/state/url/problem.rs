@@ -5,7 +5,7 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// Which part: `path`, `card`, `faq`, `basis`, `section`, `embed`,
-    /// `theme`, `bg`, or `page` (the page for a valid view did not load).
+    /// `theme`, `bg`, `compact` (a compact form of what has none), or `page` (the page for a valid view did not load).
     pub param: &'static str,
 }
 
@@ -28,6 +28,7 @@ impl Problem {
             "embed" => {
                 "This link's embed setting was not understood, so the page is shown as usual."
             }
+            "compact" => "What this link embeds has no compact form, so it is shown in full.",
             "theme" => "This link's theme was not understood, so the theme follows your system.",
             "page" => {
                 "The page for this view could not be loaded here, so the nearest view is shown."

@@ -141,15 +141,16 @@ fn view() -> impl Strategy<Value = ViewState> {
         any::<bool>(),
         proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(basis, card, faq, section, embed, theme, transparent)| {
+        .prop_map(|(basis, card, faq, section, embed, theme, transparent, compact)| {
             // An embed always shows something: with nothing named,
             // the headline figures (as the parser reads `embed/`).
             let section = match (embed, &card, &faq, section) {
                 (true, None, None, None) => Some(Section::Metrics),
                 (_, _, _, s) => s,
             };
-            ViewState {
+            let mut view = ViewState {
                 basis,
                 card,
                 faq,
@@ -157,7 +158,12 @@ fn view() -> impl Strategy<Value = ViewState> {
                 embed,
                 theme,
                 transparent,
-            }
+                compact: false,
+            };
+            // Only the embed of a card or of the headline figures has a
+            // compact form.
+            view.compact = compact && view.compacts();
+            view
         })
 }
 

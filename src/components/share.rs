@@ -197,7 +197,10 @@ pub fn ShareButton() -> impl IntoView {
             <button type="button" class="button" aria-label=move || format!("Copy link to {}", what()) on:click=copy>
                 "Copy link"
             </button>
-            <button type="button" class="button" hidden=move || embeddable().is_none() aria-label=move || format!("Embed {}", what()) on:click=embed>
+            // Always written, so hydration changes nothing; the styles hide
+            // it where it has nothing to offer (the toolbar's own share, an
+            // embed).
+            <button type="button" class="button share__embed" aria-label=move || format!("Embed {}", what()) on:click=embed>
                 "Embed"
             </button>
             {move || native.get().then(|| view! {

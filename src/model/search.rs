@@ -165,3 +165,34 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::{matches, words};
+    use proptest::prelude::*;
+
+    fn names() -> Vec<Vec<String>> {
+        vec![vec!["EPS".into(), "earnings per share".into()], vec!["ab".into(), "a b".into()]]
+    }
+
+    proptest! {
+        /// Whatever the reader types and whatever the texts hold, the filter
+        /// answers without a panic; no query is empty of meaning by accident:
+        /// an empty one matches everything.
+        #[test]
+        fn any_query_over_any_text_answers(query in "\\PC{0,40}", text in "\\PC{0,200}") {
+            let _ = matches(&query, &[&text], &names());
+            prop_assert!(matches("", &[&text], &names()));
+            prop_assert!(matches(" \t ", &[&text], &names()));
+        }
+
+        /// Every word of a text finds that text, typed whole or in any case.
+        #[test]
+        fn a_text_is_found_by_its_own_words(text in "[a-zA-Z0-9 .,%–-]{1,120}") {
+            for word in words(&text.to_lowercase()) {
+                prop_assert!(matches(word, &[&text], &names()), "{word:?} in {text:?}");
+                prop_assert!(matches(&word.to_uppercase(), &[&text], &names()));
+            }
+        }
+    }
+}

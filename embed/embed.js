@@ -47,8 +47,9 @@
   }
 
   // To the app's origin only. It names this page: the app then sends sizes (and views) only here.
+  // A frame whose link fixed its theme keeps it (and is told it again, which names this page).
   function sendTheme(frame, theme) {
-    if (frame.fixedTheme) return;
+    theme = frame.fixedTheme || theme;
     frame.style.colorScheme = theme;
     var win = frame.contentWindow;
     if (win) win.postMessage({ type: 'earnings-explorer:theme', version: 1, theme: theme }, origin);
@@ -115,8 +116,36 @@
     style.colorScheme = frame.fixedTheme || hostTheme();
     frame.addEventListener('load', function () { sendTheme(frame, hostTheme()); });
     frame.src = url.href;
+    Object.defineProperty(frame, guard, { value: true }); // not adopted again
     frames.push(frame);
     link.parentNode.replaceChild(frame, link);
+  }
+
+  // An iframe of this app's embed pages already in the page: the oEmbed html as a CMS such as
+  // Ghost inserts it (a link in a blockquote, the iframe, this script). It is sized and themed
+  // like the loader's own, and its link, the fallback, hides once the embed speaks.
+  function adopt(frame) {
+    if (has.call(frame, guard)) return;
+    try {
+      var src = new URL(frame.getAttribute('src') || '', location.href);
+    } catch (e) {
+      return;
+    }
+    if (src.origin !== origin || src.pathname.indexOf(path + 'embed/') !== 0) return;
+    Object.defineProperty(frame, guard, { value: true });
+    var theme = /(?:^|[?&])theme=(light|dark)(?:&|$)/.exec(src.search.slice(1));
+    frame.fixedTheme = theme ? theme[1] : '';
+    var before = frame.previousElementSibling;
+    if (before && before.tagName === 'BLOCKQUOTE' && before.classList.contains('earnings-explorer-link')) {
+      frame.fallback = before;
+    }
+    frame.style.display = 'block';
+    frame.style.width = '100%';
+    frame.style.maxWidth = '100%';
+    frame.addEventListener('load', function () { sendTheme(frame, hostTheme()); });
+    frames.push(frame);
+    // It may have loaded already: say who we are now, and the embed sends its size.
+    sendTheme(frame, hostTheme());
   }
 
   window.addEventListener('message', function (event) {
@@ -127,8 +156,9 @@
       if (event.source !== frame.contentWindow) continue;
       var h = data.height;
       if (typeof h === 'number' && h >= 1 && h <= 100000) frame.style.height = Math.ceil(h) + 'px';
-      // The first size says the app listens: the theme again.
+      // The first size says the app listens: the theme again, and a fallback link goes.
       if (!frame.sized) sendTheme(frame, hostTheme());
+      if (frame.fallback) frame.fallback.hidden = true;
       frame.sized = true;
       return;
     }
@@ -141,11 +171,14 @@
     for (var i = 0; i < frames.length; i++) sendTheme(frames[i], theme);
   }
 
-  // Upgrades `node` if it is a link, else the links in it.
+  // Upgrades `node` if it is a link (or adopts it if it is an embed's iframe), else those in it.
   function scan(node) {
     if (node.nodeType === 1 && node.matches && node.matches(LINKS)) return upgrade(node);
+    if (node.nodeType === 1 && node.tagName === 'IFRAME') return adopt(node);
     var links = node.querySelectorAll ? node.querySelectorAll(LINKS) : [];
     for (var i = 0; i < links.length; i++) upgrade(links[i]);
+    var iframes = node.querySelectorAll ? node.querySelectorAll('iframe[src]') : [];
+    for (var j = 0; j < iframes.length; j++) adopt(iframes[j]);
   }
 
   function start() {

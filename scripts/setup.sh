@@ -30,7 +30,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
 fi
 
 if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  step "Installing Node tools (binaryen's wasm-opt, playwright-core, axe-core)"
+  step "Installing Node tools (binaryen's wasm-opt, playwright-core, axe-core, the Nu Html Checker)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
@@ -45,6 +45,8 @@ if [[ ${1:-} == --browser ]]; then
   { command -v chromium && command -v chromedriver; } >/dev/null || packages+=(chromium chromium-driver)
   [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null || packages+=(nginx)
   [[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]] || packages+=(libnginx-mod-http-brotli-static)
+  # Java, for the Nu Html Checker (npm vnu-jar) the tests run over every page.
+  command -v java >/dev/null || packages+=(default-jre-headless)
 fi
 if ((${#packages[@]})); then
   step "Installing from Debian: ${packages[*]}"

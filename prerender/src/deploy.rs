@@ -53,7 +53,6 @@ pub fn write_headers(
     base: &str,
     csp: &Csp,
     pages: &[String],
-    loader: &Loader,
     downloads: &[String],
 ) -> Result<(), String> {
     let page_policy = csp.header(false);
@@ -86,13 +85,13 @@ pub fn write_headers(
         .filter(|name| is_hashed(name) && !name.ends_with(".br") && !name.ends_with(".gz"))
         .collect();
     hashed.sort();
+    // Every hashed file may be read across origins: the pinned loader by
+    // articles, the app's script and wasm by its own embed pages inside a
+    // scripts-only sandbox (WordPress), whose origin is opaque (`null`).
     for name in &hashed {
         h.push_str(&format!(
-            "{base}{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
+            "{base}{name}\n  Cache-Control: public, max-age=31536000, immutable\n  Access-Control-Allow-Origin: *\n"
         ));
-        if *name == loader.file {
-            h.push_str("  Access-Control-Allow-Origin: *\n");
-        }
     }
     h.push_str(&format!(
         "{base}embed.js\n  Cache-Control: no-cache\n  Access-Control-Allow-Origin: *\n"

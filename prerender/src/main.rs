@@ -10,6 +10,7 @@
 
 mod deploy;
 mod markers;
+mod oembed;
 mod page;
 mod preview;
 
@@ -108,13 +109,26 @@ fn run() -> Result<String, String> {
             )
             .collect::<Vec<_>>()
             .join(": ");
+        // A page (not an embed) has an oEmbed document beside it.
+        let oembed = (!view.embed).then(|| resolve(&public, &oembed::file(view)));
+        let title = view.title(&catalogue);
+        if !view.embed {
+            let thumbnail = oembed::Thumbnail {
+                url: &resolve(&public, &image),
+                width: preview::WIDTH,
+                height: preview::HEIGHT,
+            };
+            let doc = oembed::document(view, &public, &title, &thumbnail);
+            write(&dist.join(oembed::file(view)), doc)?;
+        }
         let head = Head {
-            title: view.title(&catalogue),
+            title,
             description: description(&report, &shared),
             canonical: resolve(&public, &shared.to_href()),
             image: resolve(&public, &image),
             image_alt: alt,
             index: !view.embed,
+            oembed,
         };
         let html = template.page(view, &head, &render(view));
         write(&dist.join(view.path()).join("index.html"), &html)?;
@@ -144,6 +158,7 @@ fn run() -> Result<String, String> {
         image: resolve(&public, "preview/index.png"),
         image_alt: report.name(),
         index: false,
+        oembed: None,
     };
     let body = format!(
         "<main class=\"page page--error\"><h1>There is no view at this address</h1>\
@@ -164,7 +179,7 @@ fn run() -> Result<String, String> {
         .map(ViewState::path)
         .collect();
     let downloads: Vec<String> = files.iter().map(|(d, _)| d.file.clone()).collect();
-    deploy::write_headers(dist, &base_path, &template.csp, &pages, &loader, &downloads)?;
+    deploy::write_headers(dist, &base_path, &template.csp, &pages, &downloads)?;
     let compressed = deploy::precompress(dist)?;
     Ok(format!(
         "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public}); \

@@ -22,6 +22,9 @@ pub struct Head {
     pub image_alt: String,
     /// Whether search engines should index it (embeds: no).
     pub index: bool,
+    /// The absolute URL of its oEmbed document, for the discovery link
+    /// that CMSs look for when a link is pasted (pages, not embeds).
+    pub oembed: Option<String>,
 }
 
 impl Head {
@@ -35,6 +38,13 @@ impl Head {
         );
         if !self.index {
             out.push_str("    <meta name=\"robots\" content=\"noindex\" />\n");
+        }
+        if let Some(oembed) = &self.oembed {
+            out.push_str(&format!(
+                "    <link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\" />\n",
+                e(oembed),
+                e(&self.title)
+            ));
         }
         for (property, content) in [
             ("og:type", "article"),
@@ -423,17 +433,18 @@ impl Template {
         self.catalogue = catalogue.encode();
     }
 
-    /// `<html` with the page's own view, its basis (which the styles show),
-    /// the app's base and the report's catalogue, which the islands read to
-    /// hydrate exactly what the page shows, and the loader's name.
+    /// `<html` with the page's own view, its basis (which the styles show)
+    /// and the app's base, which the islands read to hydrate exactly what the
+    /// page shows, and the loader's name. (The catalogue is a `<meta>` of the
+    /// head: on `<html>` it would push `<meta charset>` past the first 1,024
+    /// bytes, where the HTML standard wants it.)
     fn html_tag(&self, view: Option<&ViewState>) -> String {
         let mut tag = String::from("<html");
         if let Some(v) = view {
             tag.push_str(&format!(
-                " data-view=\"{}\" data-basis=\"{}\" data-catalogue=\"{}\"",
+                " data-view=\"{}\" data-basis=\"{}\"",
                 escape_html(&v.path()),
-                v.basis.as_str(),
-                escape_html(&self.catalogue)
+                v.basis.as_str()
             ));
         }
         tag.push_str(&format!(" data-base=\"{}\"", escape_html(&self.base)));
@@ -450,9 +461,10 @@ impl Template {
     /// The page of one view.
     pub fn page(&self, view: &ViewState, head: &Head, body: &str) -> String {
         format!(
-            "{}{}{}{}{}",
+            "{}    <meta name=\"ee-catalogue\" content=\"{}\" />\n{}{}{}{}",
             self.before_head
                 .replacen("<html", &self.html_tag(Some(view)), 1),
+            escape_html(&self.catalogue),
             head.to_html(),
             self.after_head,
             body,
@@ -513,6 +525,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
             image: "https://x.org/e/preview/non-gaap-card-net-loss.png".into(),
             image_alt: "Net loss −$2.5M".into(),
             index: true,
+            oembed: Some("https://x.org/e/non-gaap/card/net-loss/oembed.json".into()),
         }
     }
 
@@ -535,7 +548,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         let page = t.page(&view, &head(), "<main>view</main>");
         assert!(page.contains("data-view=\"non-gaap/card/net-loss/\" data-basis=\"non-gaap\""));
         assert!(
-            page.contains("data-catalogue=\"name\tCerebras Systems Q1 2026\n"),
+            page.contains("<meta name=\"ee-catalogue\" content=\"name\tCerebras Systems Q1 2026\n"),
             "the islands' catalogue"
         );
         assert!(page.contains("\" data-base=\"/e/\" lang=\"en\""));
@@ -555,6 +568,7 @@ const wasm = await init({ module_or_path: '/app.wasm' });
         assert!(!page.contains("rel=\"stylesheet\""));
         assert!(page.contains("<meta property=\"og:image\" content=\"https://x.org/e/preview/non-gaap-card-net-loss.png\" />"));
         assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\" />"));
+        assert!(page.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://x.org/e/non-gaap/card/net-loss/oembed.json\" title=\"Net loss, Non-GAAP — Acme &quot;Q3&quot;\" />"));
         assert!(page.contains(
             "<link rel=\"canonical\" href=\"https://x.org/e/non-gaap/card/net-loss/\" />"
         ));

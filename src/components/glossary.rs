@@ -31,7 +31,7 @@ pub fn TermList(
         .map(|t| {
             let id = definition_id(&t.id);
             let name_id = format!("{id}-name");
-            let (close_target, labelled_by) = (id.clone(), name_id.clone());
+            let close_target = id.clone();
             let figure = t
                 .figure
                 .as_deref()
@@ -48,7 +48,10 @@ pub fn TermList(
                 .expansion
                 .map(|e| view! { " " <span class="term-def__expansion">"(" {e} ")"</span> });
             view! {
-                <div class="term-def" id=id popover="auto" aria-labelledby=labelled_by>
+                // No aria-labelledby: a `div` in a `dl` may carry no role,
+                // and a name needs one. The popover opens by its term's
+                // button, which names it.
+                <div class="term-def" id=id popover="auto">
                     <dt class="term-def__term"><dfn id=name_id>{t.term}</dfn> {expansion}</dt>
                     <dd class="term-def__definition">
                         <RichText text=t.definition/>

@@ -1,7 +1,7 @@
 //! What the address and the islands need to know of a report, and no more:
 //! its name, which cards, answers and sections it has, the titles a view's
 //! title is made of, and which cards follow the basis. The pre-render writes
-//! it into every page (`<html data-catalogue>`), so the wasm reads it there
+//! it into every page (`<meta name="ee-catalogue">`), so the wasm reads it there
 //! instead of carrying the report: the report's texts stay out of the wasm.
 //!
 //! The written form is lines of tab-separated fields (no JSON parser in the

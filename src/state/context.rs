@@ -3,7 +3,7 @@
 //! - [`Shared`], what the islands share: the reader's view, the report's
 //!   [`Catalogue`], the app's base and the problems found in the address. It
 //!   is all the wasm knows of the report; in the browser `main` builds it
-//!   from the page (`<html data-view data-base data-catalogue>`).
+//!   from the page (`<html data-view data-base>`, `<meta name="ee-catalogue">`).
 //! - [`Explorer`], for the pre-render only: the whole report besides, which
 //!   the static components render from.
 

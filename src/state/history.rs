@@ -60,12 +60,17 @@ fn root() -> Option<web_sys::Element> {
 
 /// The view this page was pre-rendered for, the app's base path and the
 /// report's catalogue, as the pre-render wrote them on
-/// `<html data-view data-base data-catalogue>`; `None` on a page it did not
+/// `<html data-view data-base>` and `<meta name="ee-catalogue">`; `None` on a page it did not
 /// write.
 pub fn this_page() -> Option<(String, String, Catalogue)> {
     let root = root()?;
     let view = root.get_attribute("data-view")?;
-    let catalogue = Catalogue::decode(&root.get_attribute("data-catalogue")?);
+    let catalogue = root
+        .owner_document()?
+        .query_selector("meta[name=ee-catalogue]")
+        .ok()??
+        .get_attribute("content")?;
+    let catalogue = Catalogue::decode(&catalogue);
     Some((view, base_path(), catalogue))
 }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::{provide_shared, Shared};
+use super::embed;
 use super::frame;
 use super::history::{base_url, current_url, mark_running, sync_with_location, this_page};
 use super::url::{arrive, resolve, Arrival, ViewState};
@@ -30,6 +31,10 @@ pub fn prepare() {
 /// and the islands' hydration); then the page shows its controls.
 pub fn run(shared: Shared) {
     let page = shared.view.get_untracked();
+    // WordPress's secret is in the address only until it is made canonical.
+    let secret = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|hash| embed::wordpress_secret(&hash).map(str::to_string));
     match arrive(&page, &current_url(), &shared.catalogue()) {
         Arrival::Load(href) => {
             if let Some(w) = web_sys::window() {
@@ -43,6 +48,6 @@ pub fn run(shared: Shared) {
         }
     }
     sync_with_location(shared);
-    frame::connect(shared.view);
+    frame::connect(shared.view, secret);
     mark_running();
 }

@@ -45,6 +45,46 @@ pub fn theme_from_message(
     Theme::parse(theme?)
 }
 
+/// The secret WordPress gives an embed it shows (`#?secret=<letters and
+/// digits>` after the embed's address), if the fragment is that: WordPress
+/// only believes height messages that carry it back.
+pub fn wordpress_secret(fragment: &str) -> Option<&str> {
+    let secret = fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .strip_prefix("?secret=")?;
+    let ok = (1..=64).contains(&secret.len()) && secret.bytes().all(|b| b.is_ascii_alphanumeric());
+    ok.then_some(secret)
+}
+
+/// WordPress's height message (`wp-embed.js`): the content height and the
+/// secret it gave. `secret` holds letters and digits only
+/// ([`wordpress_secret`]), so the hand-written JSON needs no escaping.
+pub fn wordpress_height_message(height: u32, secret: &str) -> String {
+    format!("{{\"message\":\"height\",\"value\":{height},\"secret\":\"{secret}\"}}")
+}
+
+/// WordPress's link message: the host page goes to `url` (WordPress does so
+/// only for a URL on the embed's own host, and only while the embed has
+/// focus). In its sandbox a link cannot open a window or leave the frame.
+pub fn wordpress_link_message(url: &str, secret: &str) -> String {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_control())
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!("{{\"message\":\"link\",\"value\":\"{url}\",\"secret\":\"{secret}\"}}")
+}
+
+/// Whether a message is WordPress's `ready` for this embed: its `message`
+/// and `secret` fields as found.
+pub fn is_wordpress_ready(message: Option<&str>, secret: Option<&str>, ours: &str) -> bool {
+    message == Some("ready") && secret == Some(ours)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::example_view as view;
@@ -92,6 +132,31 @@ mod tests {
                 "{kind:?} {version:?} {theme:?}"
             );
         }
+    }
+
+    #[test]
+    fn wordpress_secrets_are_read_strictly_and_carried_back() {
+        assert_eq!(wordpress_secret("#?secret=a1B2c3D4e5"), Some("a1B2c3D4e5"));
+        assert_eq!(wordpress_secret("?secret=abc"), Some("abc"));
+        for bad in ["", "#", "#guidance", "#?secret=", "#?secret=a\"b", "#?secret=a b", "#secret=abc"] {
+            assert_eq!(wordpress_secret(bad), None, "{bad:?}");
+        }
+        assert_eq!(wordpress_secret(&format!("#?secret={}", "a".repeat(65))), None);
+        let m: serde_json::Value =
+            serde_json::from_str(&wordpress_height_message(240, "a1B2c3D4e5")).unwrap();
+        assert_eq!(m, json!({ "message": "height", "value": 240, "secret": "a1B2c3D4e5" }));
+        let link: serde_json::Value = serde_json::from_str(&wordpress_link_message(
+            "https://x.org/e/card/revenue/?q=\"a\\b",
+            "abc",
+        ))
+        .unwrap();
+        assert_eq!(
+            link,
+            json!({ "message": "link", "value": "https://x.org/e/card/revenue/?q=\"a\\b", "secret": "abc" })
+        );
+        assert!(is_wordpress_ready(Some("ready"), Some("abc"), "abc"));
+        assert!(!is_wordpress_ready(Some("ready"), Some("abd"), "abc"));
+        assert!(!is_wordpress_ready(Some("height"), Some("abc"), "abc"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::model::dataset::FaqItem;
 use super::figure::RichText;
 use super::page_section::PageSection;
 use super::share::{share_for, Subject};
-use crate::model::search::matches_folded;
+use crate::model::search::{self, matches_folded};
 use crate::state::history::each;
 use crate::state::{use_explorer, use_shared, Section};
 
@@ -67,6 +67,13 @@ fn filter_answers(query: &str, open: Option<&str>, names: &[Vec<String>]) -> Opt
         )
     };
     let query = lower(query);
+    // No words typed: every answer shows, and no text needs reading.
+    if search::words(&query).is_empty() {
+        for item in &items {
+            item.set_hidden(false);
+        }
+        return Some(items.len());
+    }
     let names: Vec<Vec<String>> = names
         .iter()
         .map(|group| group.iter().map(|n| lower(n)).collect())

@@ -70,12 +70,15 @@ pub fn matches(query: &str, texts: &[&str], names: &[Vec<String>]) -> bool {
 /// (`String.prototype.toLowerCase`), so the wasm carries none (they weighed
 /// about 8 KB brotli).
 pub fn matches_folded(query: &str, texts: &[&str], names: &[Vec<String>]) -> bool {
+    let typed = words(query);
+    if typed.is_empty() {
+        return true;
+    }
     let texts: Vec<Vec<&str>> = texts.iter().map(|t| words(t)).collect();
     let groups: Vec<Vec<Vec<&str>>> = names
         .iter()
         .map(|group| group.iter().map(|n| words(n)).collect())
         .collect();
-    let typed = words(query);
     let mut at = 0;
     while at < typed.len() {
         // The longest name of a term that the typed words spell from here.

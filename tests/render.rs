@@ -103,7 +103,10 @@ fn only_the_controls_are_islands() {
             !inside.contains("$193.4M") && (lists_titles || !inside.contains("wafer")),
             "{inside}"
         );
-        assert!(!inside.contains("single silicon wafer"), "no answer's text: {inside}");
+        assert!(
+            !inside.contains("single silicon wafer"),
+            "no answer's text: {inside}"
+        );
     }
     let embed = render_bundled("embed/card/net-loss/");
     assert_eq!(

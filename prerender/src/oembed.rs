@@ -112,7 +112,10 @@ mod tests {
             card: Some("net-loss".into()),
             ..Default::default()
         };
-        assert_eq!(embedded(&card).path(), "embed/compact/non-gaap/card/net-loss/");
+        assert_eq!(
+            embedded(&card).path(),
+            "embed/compact/non-gaap/card/net-loss/"
+        );
         let answer = ViewState {
             faq: Some("what-next".into()),
             ..Default::default()

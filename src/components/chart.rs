@@ -177,7 +177,11 @@ pub fn PriceChart(
     let y = move |v: f64| at(v, 0.0);
     let n = points.len();
     let x = |i: usize| {
-        let at = if n == 1 { 58.0 } else { 22.0 + 70.0 * i as f64 / (n - 1) as f64 };
+        let at = if n == 1 {
+            58.0
+        } else {
+            22.0 + 70.0 * i as f64 / (n - 1) as f64
+        };
         format!("{at:.2}%")
     };
     let grid = axis

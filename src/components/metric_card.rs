@@ -137,7 +137,9 @@ pub fn CompactCard(card: Card) -> impl IntoView {
         let source = figure.as_ref().map(|f| match (&f.formula, &f.source) {
             (None, Some(at)) => format!(
                 "Source: {}",
-                report.source(&at.doc).map_or(at.doc.as_str(), |d| d.name.as_str())
+                report
+                    .source(&at.doc)
+                    .map_or(at.doc.as_str(), |d| d.name.as_str())
             ),
             _ => report.provenance(f),
         });

@@ -236,7 +236,9 @@ impl Report {
     /// preview image all say it this way.)
     pub fn comparison_detail(&self, c: &Comparison) -> Option<String> {
         let [difference, relative, against, expected] = self.comparison_parts(c)?;
-        Some(format!("{difference} ({relative}) against {against} {expected}"))
+        Some(format!(
+            "{difference} ({relative}) against {against} {expected}"
+        ))
     }
 
     /// [`Report::comparison_detail`] in its parts, for a page that keeps

@@ -85,9 +85,7 @@ pub fn matches_folded(query: &str, texts: &[&str], names: &[Vec<String>]) -> boo
         let named = groups
             .iter()
             .flat_map(|group| group.iter().map(move |name| (group, name)))
-            .filter(|(_, name)| {
-                !name.is_empty() && typed[at..].starts_with(name.as_slice())
-            })
+            .filter(|(_, name)| !name.is_empty() && typed[at..].starts_with(name.as_slice()))
             .max_by_key(|(_, name)| name.len());
         let (alternatives, used): (Vec<&[&str]>, usize) = match named {
             Some((group, name)) => (group.iter().map(Vec::as_slice).collect(), name.len()),
@@ -155,13 +153,21 @@ mod tests {
         assert!(matches("eps", &["a loss per share of −$0.22"], &g));
         assert!(matches("earnings per share", &["EPS missed"], &g));
         assert!(matches("stock-based compensation", &["adds back SBC"], &g));
-        assert!(matches("sbc loss", &["stock-based compensation", "net loss"], &g));
+        assert!(matches(
+            "sbc loss",
+            &["stock-based compensation", "net loss"],
+            &g
+        ));
         assert!(!matches("sbc", &["stock prices"], &g));
     }
 
     #[test]
     fn folded_texts_match_as_they_are() {
-        assert!(matches_folded("gross margin", &["gross", "margin fell"], &[]));
+        assert!(matches_folded(
+            "gross margin",
+            &["gross", "margin fell"],
+            &[]
+        ));
         assert!(
             !matches_folded("Gross", &["gross"], &[]),
             "the caller folds the case"
@@ -175,7 +181,10 @@ mod props {
     use proptest::prelude::*;
 
     fn names() -> Vec<Vec<String>> {
-        vec![vec!["EPS".into(), "earnings per share".into()], vec!["ab".into(), "a b".into()]]
+        vec![
+            vec!["EPS".into(), "earnings per share".into()],
+            vec!["ab".into(), "a b".into()],
+        ]
     }
 
     proptest! {

@@ -134,10 +134,20 @@ pub fn connect(view: RwSignal<ViewState>, secret: Option<String>) {
                 // WordPress is ready: it gets the height again.
                 if let Some(ours) = secret.as_deref() {
                     let said = |name: &str| field(name).and_then(|v| v.as_string());
-                    if embed::is_wordpress_ready(said("message").as_deref(), said("secret").as_deref(), ours) {
+                    if embed::is_wordpress_ready(
+                        said("message").as_deref(),
+                        said("secret").as_deref(),
+                        ours,
+                    ) {
                         let v = view.get_untracked();
                         let host = host_origin.get_untracked();
-                        report(&parent, content_height(&root), &v, host.as_deref(), Some(ours));
+                        report(
+                            &parent,
+                            content_height(&root),
+                            &v,
+                            host.as_deref(),
+                            Some(ours),
+                        );
                         return;
                     }
                 }
@@ -157,7 +167,13 @@ pub fn connect(view: RwSignal<ViewState>, secret: Option<String>) {
                         // Named at last: tell the host the size and the view now.
                         if first {
                             let v = view.get_untracked();
-                            report(&parent, content_height(&root), &v, Some(origin), secret.as_deref());
+                            report(
+                                &parent,
+                                content_height(&root),
+                                &v,
+                                Some(origin),
+                                secret.as_deref(),
+                            );
                         }
                     }
                 }
@@ -174,18 +190,24 @@ pub fn connect(view: RwSignal<ViewState>, secret: Option<String>) {
             (link_secret, web_sys::window().and_then(|w| w.document()))
         {
             let to = link_target;
-            let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                let link = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest("a[href]").ok().flatten())
-                    .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-                if let Some(link) = link {
-                    ev.prevent_default();
-                    post(&to, &embed::wordpress_link_message(&link.href(), &secret), "*");
-                }
-            });
-            let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            let on_click =
+                Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                    let link = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest("a[href]").ok().flatten())
+                        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+                    if let Some(link) = link {
+                        ev.prevent_default();
+                        post(
+                            &to,
+                            &embed::wordpress_link_message(&link.href(), &secret),
+                            "*",
+                        );
+                    }
+                });
+            let _ = document
+                .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
             on_click.forget();
         }
         true

@@ -138,13 +138,27 @@ mod tests {
     fn wordpress_secrets_are_read_strictly_and_carried_back() {
         assert_eq!(wordpress_secret("#?secret=a1B2c3D4e5"), Some("a1B2c3D4e5"));
         assert_eq!(wordpress_secret("?secret=abc"), Some("abc"));
-        for bad in ["", "#", "#guidance", "#?secret=", "#?secret=a\"b", "#?secret=a b", "#secret=abc"] {
+        for bad in [
+            "",
+            "#",
+            "#guidance",
+            "#?secret=",
+            "#?secret=a\"b",
+            "#?secret=a b",
+            "#secret=abc",
+        ] {
             assert_eq!(wordpress_secret(bad), None, "{bad:?}");
         }
-        assert_eq!(wordpress_secret(&format!("#?secret={}", "a".repeat(65))), None);
+        assert_eq!(
+            wordpress_secret(&format!("#?secret={}", "a".repeat(65))),
+            None
+        );
         let m: serde_json::Value =
             serde_json::from_str(&wordpress_height_message(240, "a1B2c3D4e5")).unwrap();
-        assert_eq!(m, json!({ "message": "height", "value": 240, "secret": "a1B2c3D4e5" }));
+        assert_eq!(
+            m,
+            json!({ "message": "height", "value": 240, "secret": "a1B2c3D4e5" })
+        );
         let link: serde_json::Value = serde_json::from_str(&wordpress_link_message(
             "https://x.org/e/card/revenue/?q=\"a\\b",
             "abc",

@@ -143,28 +143,30 @@ fn view() -> impl Strategy<Value = ViewState> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(basis, card, faq, section, embed, theme, transparent, compact)| {
-            // An embed always shows something: with nothing named,
-            // the headline figures (as the parser reads `embed/`).
-            let section = match (embed, &card, &faq, section) {
-                (true, None, None, None) => Some(Section::Metrics),
-                (_, _, _, s) => s,
-            };
-            let mut view = ViewState {
-                basis,
-                card,
-                faq,
-                section,
-                embed,
-                theme,
-                transparent,
-                compact: false,
-            };
-            // Only the embed of a card or of the headline figures has a
-            // compact form.
-            view.compact = compact && view.compacts();
-            view
-        })
+        .prop_map(
+            |(basis, card, faq, section, embed, theme, transparent, compact)| {
+                // An embed always shows something: with nothing named,
+                // the headline figures (as the parser reads `embed/`).
+                let section = match (embed, &card, &faq, section) {
+                    (true, None, None, None) => Some(Section::Metrics),
+                    (_, _, _, s) => s,
+                };
+                let mut view = ViewState {
+                    basis,
+                    card,
+                    faq,
+                    section,
+                    embed,
+                    theme,
+                    transparent,
+                    compact: false,
+                };
+                // Only the embed of a card or of the headline figures has a
+                // compact form.
+                view.compact = compact && view.compacts();
+                view
+            },
+        )
 }
 
 proptest! {

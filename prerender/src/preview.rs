@@ -12,16 +12,7 @@ const FONT: &str = "DejaVu Sans";
 
 /// Breaks `text` into lines of at most `width` characters, at most `max` lines.
 fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
+    let mut lines = earnings_explorer::model::format::wrap(text, width);
     if lines.len() > max {
         lines.truncate(max);
         if let Some(last) = lines.last_mut() {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::figure::FigureValue;
 use crate::model::chart::{extent, svg_extent, ticks, Scale};
+use crate::model::format;
 use crate::model::Figure;
 
 /// How values are drawn.
@@ -128,21 +129,6 @@ pub struct Reading {
     pub figure: Figure,
 }
 
-/// Splits a label into lines of about `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
-
 /// The share price at each reading, in order: a price axis with round
 /// values, each reading a labelled point with its date, joined by dashed
 /// lines (the sources give no prices in between, so the steps are evenly
@@ -205,7 +191,7 @@ pub fn PriceChart(
         .iter()
         .enumerate()
         .map(|(i, (v, r))| {
-            let label = wrap(&r.figure.label, 14)
+            let label = format::wrap(&r.figure.label, 14)
                 .into_iter()
                 .enumerate()
                 .map(|(j, line)| view! { <tspan x=x(i) dy=if j == 0 { "1.25em" } else { "1.15em" }>{line}</tspan> })

@@ -119,24 +119,32 @@ fn element(id: &str) -> Option<web_sys::Element> {
 /// section whose content starts closed (Sources, Glossary) opens: a link
 /// that leads to it asks for it.
 pub fn scroll_to(id: &str) {
-    if let Some(el) = element(id) {
-        unfold(id);
-        el.scroll_into_view();
-        focus(id);
-    }
+    reveal(id, None);
 }
 
 /// [`scroll_to`] at once, without the page's smooth scrolling: where a link
 /// leads is shown as the page opens, and a glide that the page's start-up
 /// could interrupt would leave the reader short of it.
 fn jump_to(id: &str) {
-    if let Some(el) = element(id) {
-        unfold(id);
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_behavior(web_sys::ScrollBehavior::Instant);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-        focus(id);
+    reveal(id, Some(web_sys::ScrollBehavior::Instant));
+}
+
+/// Opens, scrolls to (with `behavior`, else the page's) and focuses the
+/// element with this id.
+fn reveal(id: &str, behavior: Option<web_sys::ScrollBehavior>) {
+    let Some(el) = element(id) else {
+        return;
+    };
+    unfold(id);
+    match behavior {
+        Some(b) => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_behavior(b);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        None => el.scroll_into_view(),
     }
+    focus(id);
 }
 
 /// Opens the fold of the section with this id (its content that starts

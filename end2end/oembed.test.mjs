@@ -2,10 +2,12 @@
 // oEmbed document in its head; the document's html is a link in a blockquote,
 // then the iframe of the view's embed. Inside a scripts-only sandbox with
 // WordPress's secret, as WordPress shows it, the embed starts, sends
-// WordPress's height message and works. (WordPress's own sanitiser and
-// wp-embed.js are not in this run yet.)
+// WordPress's height message and works. A discovery client nobody here
+// wrote (npm's unfurl.js) reads each kind of page as Slack-like unfurlers do.
+// WordPress's own code is in wordpress.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { unfurl } from 'unfurl.js';
 import { host, launch, serve } from './support.mjs';
 
 let app;
@@ -63,6 +65,34 @@ describe('paste the link', () => {
     // Embeds are what oEmbed points at; they name none themselves.
     const embed = await (await fetch(new URL('embed/card/revenue/', app.url))).text();
     assert.doesNotMatch(embed, /json\+oembed/);
+  });
+
+  test('a discovery client from npm (unfurl.js) reads the oEmbed and the Open Graph card of each kind of page', async () => {
+    const html = await (await fetch(app.url)).text();
+    const publicOrigin = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)[1]).origin + '/';
+    // The build's public URL stands for this test server, as DNS would.
+    const viaTestServer = (url) => fetch(String(url).replace(publicOrigin, app.url));
+    for (const [path, frame] of [
+      ['', 'embed/compact/section/metrics/'],
+      ['non-gaap/', 'embed/compact/non-gaap/section/metrics/'],
+      ['card/revenue/', 'embed/compact/card/revenue/'],
+      ['non-gaap/card/net-loss/', 'embed/compact/non-gaap/card/net-loss/'],
+      ['faq/what-next/', 'embed/faq/what-next/'],
+    ]) {
+      const found = await unfurl(`${publicOrigin}${path}`, { fetch: viaTestServer });
+      const o = found.oEmbed;
+      assert.ok(o, `${path || '/'}: unfurl.js found no oEmbed`);
+      assert.equal(o.type, 'rich');
+      assert.equal(o.version, '1.0');
+      assert.equal(o.provider_name, 'Earnings Explorer');
+      assert.match(o.title, /Cerebras Systems Q1 2026/);
+      assert.ok(o.html.includes(`<iframe src="${publicOrigin}${frame}"`), `${path || '/'}: ${o.html}`);
+      assert.ok(o.width > 0 && o.height >= 200);
+      // What Slack, Discord and Discourse show instead: the Open Graph card.
+      assert.equal(found.open_graph.url, `${publicOrigin}${path}`);
+      assert.match(found.open_graph.images[0].url, /\/preview\/.+\.png$/);
+      assert.match(found.title, /Cerebras Systems Q1 2026/);
+    }
   });
 
   test('inserted as given (the Ghost path), the html shows one self-sizing embed and its link hides', async () => {

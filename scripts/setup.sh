@@ -47,6 +47,8 @@ if [[ ${1:-} == --browser ]]; then
   [[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]] || packages+=(libnginx-mod-http-brotli-static)
   # Java, for the Nu Html Checker (npm vnu-jar) the tests run over every page.
   command -v java >/dev/null || packages+=(default-jre-headless)
+  # PHP, to run WordPress's own oEmbed code in the tests (end2end/wordpress/).
+  command -v php >/dev/null || packages+=(php-cli)
 fi
 if ((${#packages[@]})); then
   step "Installing from Debian: ${packages[*]}"
@@ -54,4 +56,22 @@ if ((${#packages[@]})); then
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+# WordPress's own files for the paste-the-link tests: Debian's `wordpress`
+# package, downloaded and unpacked into target/wordpress/, never installed
+# (no web server or database of its own; php-cli runs its oEmbed code).
+WORDPRESS=target/wordpress/usr/share/wordpress
+if [[ ${1:-} == --browser && ! -f $WORDPRESS/wp-includes/js/wp-embed.js ]]; then
+  step "Unpacking Debian's wordpress package into target/wordpress (not installed)"
+  download=$(mktemp -d)
+  if ! (cd "$download" && apt-get download -qq wordpress 2>/dev/null); then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    (cd "$download" && apt-get download -qq wordpress 2>/dev/null)
+  fi
+  mkdir -p target/wordpress
+  dpkg -x "$download"/wordpress_*.deb target/wordpress
+  rm -rf "$download"
 fi

@@ -250,6 +250,33 @@ fn embed_mode_shows_only_the_part_the_view_is_about() {
 }
 
 #[test]
+fn the_compact_headline_figures_switch_and_link_out_rather_than_open() {
+    let html = render_bundled("embed/compact/section/metrics/");
+    assert!(html.contains("name=\"basis\""), "the switch is there");
+    assert!(!html.contains("<details"), "no card opens");
+    assert!(
+        !html.contains("card__about"),
+        "nor carries what opening shows"
+    );
+    assert!(!html.contains("section__lead"));
+    // Each card's title links to its full card once per basis; the page's
+    // basis shows one of them.
+    assert!(html.contains(
+        "<a data-for-basis=\"gaap\" href=\"/card/net-loss/\" target=\"_blank\" rel=\"noopener\" class=\"card__link\">Net loss</a>"
+    ));
+    assert!(html.contains(
+        "<a data-for-basis=\"non-gaap\" href=\"/non-gaap/card/net-loss/\" target=\"_blank\" rel=\"noopener\" class=\"card__link\">Net loss</a>"
+    ));
+    assert_eq!(
+        html.matches("class=\"card__link\"").count(),
+        2 * html.matches("class=\"card card--link\"").count()
+    );
+    // One card in compact form has no switch: it quotes one number.
+    let card = render_bundled("embed/compact/non-gaap/card/net-loss/");
+    assert!(!card.contains("name=\"basis\""));
+}
+
+#[test]
 fn terms_open_in_place_and_the_glossary_lists_them() {
     let html = render_bundled("");
     assert!(

@@ -177,8 +177,9 @@ fn EmbedPage() -> impl IntoView {
 }
 
 /// An embed in its compact form (`embed/compact/…`): one card as its number,
-/// or the headline figures as their closed cards; no bridge, no switch, a
-/// link to the full report. What it is about is on the basis of its page.
+/// or the headline figures as their closed cards with the basis switch (what
+/// a pasted link to the report shows); no bridge, a link to the full report.
+/// What it is about is on the basis of its page.
 #[component]
 fn CompactEmbedPage() -> impl IntoView {
     let ex = use_explorer();
@@ -188,13 +189,16 @@ fn CompactEmbedPage() -> impl IntoView {
         Some(Focus::Card(id)) => report.card(id).cloned(),
         _ => None,
     };
+    let metrics = Focus::Section(Section::Metrics);
+    let switch = (card.is_none() && follows_basis(&ex.shared.catalogue(), &metrics))
+        .then(|| view! { <div class="embed-head__actions"><BasisSwitch/></div> });
     let body = match card {
         Some(c) => Either::Left(view! { <CompactCard card=c/> }),
         None => {
             let focus = Focus::Section(Section::Metrics);
             let terms: Vec<Term> = terms_shown(&report, &focus).into_iter().cloned().collect();
             Either::Right(view! {
-                <MetricsSection/>
+                <MetricsSection compact=true/>
                 <footer class="embed-foot"><FullReportLink/></footer>
                 <TermList terms=terms hidden_list=true/>
             })
@@ -202,7 +206,10 @@ fn CompactEmbedPage() -> impl IntoView {
     };
     view! {
         <div class="page page--embed page--compact">
-            <h1 class="embed-head__title">{report.name()}</h1>
+            <header class="embed-head">
+                <h1 class="embed-head__title">{report.name()}</h1>
+                {switch}
+            </header>
             <UrlNotice/>
             <AppStopped/>
             <main class="main" id="main">{body}</main>

@@ -12,7 +12,7 @@ use super::figure::{FactList, FigureValue, RichText};
 use super::share::{share_for, Subject};
 use crate::model::dataset::{Card, CardValue, Chart};
 use crate::model::{Accounting, Report};
-use crate::state::use_explorer;
+use crate::state::{use_explorer, ViewState};
 
 /// The chart a card asks for, as rows of figures.
 fn chart_rows(report: &Report, chart: &Chart) -> Vec<Row> {
@@ -38,6 +38,10 @@ pub fn MetricCard(
     /// The card on its own, always open.
     #[prop(optional)]
     alone: bool,
+    /// Among the compact embed's headline figures: the card does not open
+    /// (the embed keeps within a CMS's frame) but links to its full card.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
@@ -86,6 +90,9 @@ pub fn MetricCard(
     } else {
         Either::Right(view! { <h3 class="card__title">{card.title.clone()}</h3> })
     };
+    if compact {
+        return Either::Left(view! { <LinkedCard card=card.clone()>{forms}</LinkedCard> });
+    }
     let summary = view! { {title} {forms} {switches} };
     let body = view! {
         <div class="card__body">
@@ -109,9 +116,41 @@ pub fn MetricCard(
             </details>
         })
     };
-    view! {
+    Either::Right(view! {
         <article class=if alone { "card card--alone" } else { "card" } id=format!("card-{}", card.id)>
             {inner}
+        </article>
+    })
+}
+
+/// A closed card whose title links to the full card, in a new tab, on the
+/// basis shown: one link per basis, of which the page shows the one of its
+/// basis (as it does the card's forms), so a switch in the embed carries over
+/// without code. The whole card is the link's target area.
+#[component]
+fn LinkedCard<T: IntoView + 'static>(card: Card, children: TypedChildren<T>) -> impl IntoView {
+    let ex = use_explorer();
+    let links = Accounting::ALL
+        .into_iter()
+        .map(|basis| {
+            let href = ex.link(&ViewState {
+                basis,
+                card: Some(card.id.clone()),
+                ..ViewState::default()
+            });
+            view! {
+                <a class="card__link" data-for-basis=basis.as_str() href=href target="_blank" rel="noopener">
+                    {card.title.clone()}
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="card card--link" id=format!("card-{}", card.id)>
+            <div class="card__summary">
+                <h3 class="card__title">{links}</h3>
+                {children.into_inner()()}
+            </div>
         </article>
     }
 }
@@ -123,7 +162,7 @@ pub fn MetricCard(
 pub fn CompactCard(card: Card) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
-    let full = ex.link(&crate::state::ViewState {
+    let full = ex.link(&ViewState {
         basis: ex.basis(),
         card: Some(card.id.clone()),
         ..Default::default()

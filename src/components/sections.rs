@@ -11,18 +11,25 @@ use super::page_section::PageSection;
 use crate::model::format;
 use crate::state::{use_explorer, Section};
 
-/// The headline metric cards.
+/// The headline metric cards. `compact` (the compact embed, which must fit
+/// a CMS's 1,000 px frame at 280 px): no lead, and cards that link to their
+/// full card rather than open.
 #[component]
-pub fn MetricsSection() -> impl IntoView {
+pub fn MetricsSection(#[prop(optional)] compact: bool) -> impl IntoView {
     let report = use_explorer().report();
     let cards = report
         .cards
         .iter()
-        .map(|c| view! { <MetricCard card=c.clone()/> })
+        .map(|c| view! { <MetricCard card=c.clone() compact=compact/> })
         .collect_view();
+    let lead = (!compact).then(|| {
+        view! {
+            <p class="section__lead">"Open a card for what the figure means, how it compares, a chart and its sources."</p>
+        }
+    });
     view! {
         <PageSection section=Section::Metrics>
-            <p class="section__lead">"Open a card for what the figure means, how it compares, a chart and its sources."</p>
+            {lead}
             <div class="cards">{cards}</div>
         </PageSection>
     }

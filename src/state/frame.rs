@@ -113,6 +113,13 @@ pub fn connect(view: RwSignal<ViewState>, secret: Option<String>) {
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&root);
         }
+        // The first size goes now. A host that hides the frame until it
+        // speaks (WordPress clips it) stops the frame's rendering, and with it
+        // the observer; layout is still measured on demand.
+        let _ = on_resize
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&JsValue::NULL);
         // The observer lives as long as the page.
         on_resize.forget();
 

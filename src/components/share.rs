@@ -9,6 +9,7 @@
 //! in the page, so it needs no props (and the wasm no JSON parser).
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::state::embed::embed_of;
@@ -97,8 +98,32 @@ pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
+    if !clipboard_allowed(&window) {
+        return false;
+    }
     let clipboard = window.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Whether the frame may write to the clipboard, where the browser says
+/// (Chromium's `document.featurePolicy`). A frame without the permission
+/// (WordPress's sandbox drops `allow`) is then not asked, which would log
+/// a policy violation as a console error; elsewhere the write is tried.
+fn clipboard_allowed(window: &web_sys::Window) -> bool {
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let policy = js_sys::Reflect::get(&document, &JsValue::from_str("featurePolicy"))
+        .ok()
+        .filter(|p| p.is_object());
+    let Some(policy) = policy else {
+        return true;
+    };
+    js_sys::Reflect::get(&policy, &JsValue::from_str("allowsFeature"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&policy, &JsValue::from_str("clipboard-write")).ok())
+        .is_none_or(|allowed| allowed.as_bool() != Some(false))
 }
 
 fn can_share() -> bool {

@@ -1,16 +1,78 @@
-//! What a host needs beside the pages: the embed loader under a
-//! content-hashed name, the security and cache headers (computed from this
-//! build, so the policy's hashes are never copied by hand), and a brotli and
-//! a gzip copy of every text file. See `deploy/` for the server recipes.
+//! What a host needs beside the pages: the content security policy and the
+//! integrity hashes the pages carry, the embed loader under a content-hashed
+//! name, and the security and cache headers (computed from this build, so the
+//! policy's hashes are never copied by hand). See `deploy/` for the server
+//! recipes. The pages use these facts; nothing here knows of the pages.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use earnings_explorer::state::embed::escape_html;
+use sha2::{Digest, Sha256, Sha384};
 
-use crate::page::{integrity, Csp};
-use crate::write;
+use crate::files::write;
+
+/// A Subresource Integrity value, e.g. `sha384-…`.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", BASE64.encode(Sha384::digest(bytes)))
+}
+
+/// A CSP source for an inline element's text, e.g. `'sha256-…'`.
+pub(crate) fn inline_hash(text: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(text.as_bytes()))
+    )
+}
+
+/// The page's content security policy: scripts and styles only from the
+/// site and the inline elements the build wrote (by hash), wasm compiled
+/// only from there, nothing embedded, no `<base>`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Csp {
+    scripts: Vec<String>,
+    styles: Vec<String>,
+}
+
+impl Csp {
+    /// Allows an inline script of the page, by the hash of its text.
+    pub fn allow_script(&mut self, text: &str) {
+        self.scripts.push(inline_hash(text));
+    }
+
+    /// Allows an inline `<style>` of the page, by the hash of its text.
+    pub fn allow_style(&mut self, text: &str) {
+        self.styles.push(inline_hash(text));
+    }
+
+    fn policy(&self) -> String {
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
+             img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+             form-action 'self'",
+            self.scripts.join(" "),
+            self.styles.join(" ")
+        )
+    }
+
+    /// The policy as an HTTP header: full pages may be framed by the site
+    /// only; embeds (`embed/…`) by any page.
+    pub fn header(&self, embed: bool) -> String {
+        let ancestors = if embed { "*" } else { "'self'" };
+        format!("{}; frame-ancestors {ancestors}", self.policy())
+    }
+
+    /// The policy as a `<meta>` for hosts that send no headers
+    /// (`frame-ancestors` has no effect there, so it is left out).
+    pub fn meta(&self) -> String {
+        format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+            escape_html(&self.policy())
+        )
+    }
+}
 
 /// The embed loader as published: `embed.<hash>.js` beside `embed.js`.
 pub struct Loader {
@@ -136,49 +198,6 @@ pub fn write_headers(
              header @ee_page Content-Security-Policy \"{page_policy}\"\n"
         ),
     )
-}
-
-const COMPRESSIBLE: [&str; 9] = [
-    "html", "js", "css", "wasm", "json", "svg", "txt", "csv", "xml",
-];
-
-/// Writes `X.br` and `X.gz` beside every text or wasm file `X` of the build
-/// (the files the server would otherwise compress on each request, at a
-/// lower level). Returns how many files it compressed.
-pub fn precompress(dir: &Path) -> Result<usize, String> {
-    let mut count = 0;
-    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            count += precompress(&path)?;
-            continue;
-        }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or_default();
-        if !COMPRESSIBLE.contains(&ext) {
-            continue;
-        }
-        let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut br = Vec::new();
-        {
-            let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
-            w.write_all(&bytes).map_err(|e| e.to_string())?;
-        }
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&bytes).map_err(|e| e.to_string())?;
-        let gz = gz.finish().map_err(|e| e.to_string())?;
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        write(&path.with_file_name(format!("{name}.br")), br)?;
-        write(&path.with_file_name(format!("{name}.gz")), gz)?;
-        count += 1;
-    }
-    Ok(count)
 }
 
 #[cfg(test)]

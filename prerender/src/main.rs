@@ -9,6 +9,7 @@
 //! `http://127.0.0.1:8080/`).
 
 mod deploy;
+mod files;
 mod markers;
 mod oembed;
 mod page;
@@ -24,6 +25,7 @@ use earnings_explorer::state::meta::{description, headline, older_pages, pre_ren
 use earnings_explorer::state::url::{resolve, Section, ViewState};
 use earnings_explorer::state::Catalogue;
 use earnings_explorer::App;
+use files::write;
 use leptos::prelude::*;
 use page::{Head, Template};
 
@@ -46,13 +48,6 @@ fn preview_file(view: &ViewState) -> String {
         "preview/{}.png",
         if name.is_empty() { "index" } else { &name }
     )
-}
-
-fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn run() -> Result<String, String> {
@@ -180,7 +175,7 @@ fn run() -> Result<String, String> {
         .collect();
     let downloads: Vec<String> = files.iter().map(|(d, _)| d.file.clone()).collect();
     deploy::write_headers(dist, &base_path, &template.csp, &pages, &downloads)?;
-    let compressed = deploy::precompress(dist)?;
+    let compressed = files::precompress(dist)?;
     Ok(format!(
         "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public}); \
          published {} and {}; wrote the security headers; precompressed {compressed} files",

@@ -8,6 +8,10 @@ use std::cmp::Ordering;
 ///
 /// The scale is the precision the number was written with, so `14.0` keeps
 /// one decimal when it is shown again.
+///
+/// Arithmetic is checked: what would leave the range of `i128` gives `None`,
+/// never a wrapped number or a panic. `units` is never `i128::MIN`, so
+/// negation and `abs` cannot overflow.
 #[derive(Clone, Copy, Debug)]
 pub struct Decimal {
     units: i128,
@@ -16,23 +20,7 @@ pub struct Decimal {
 
 const MAX_SCALE: u32 = 12;
 
-/// Written into the build's Rust code (see `build.rs`).
-#[cfg(not(target_arch = "wasm32"))]
-impl super::code::RustCode for Decimal {
-    fn rust(&self) -> String {
-        format!(
-            "crate::model::decimal::Decimal::from_parts({}, {})",
-            self.units, self.scale
-        )
-    }
-}
-
 impl Decimal {
-    /// `units / 10^scale`, as the build's Rust code writes it.
-    pub const fn from_parts(units: i128, scale: u32) -> Self {
-        Decimal { units, scale }
-    }
-
     /// A whole number.
     pub const fn int(n: i64) -> Self {
         Decimal {
@@ -111,64 +99,78 @@ impl Decimal {
         self.units as f64 / 10f64.powi(self.scale as i32)
     }
 
+    /// A value from its parts, if they are in range.
+    fn checked(units: Option<i128>, scale: Option<u32>) -> Option<Self> {
+        let units = units.filter(|u| *u != i128::MIN)?;
+        Some(Decimal {
+            units,
+            scale: scale?,
+        })
+    }
+
     /// The same value written with `scale` decimals (only ever adds zeros).
-    fn widened(self, scale: u32) -> Self {
-        debug_assert!(scale >= self.scale);
-        Decimal {
-            units: self.units * 10i128.pow(scale - self.scale),
-            scale,
-        }
+    fn widened(self, scale: u32) -> Option<Self> {
+        let factor = 10i128.checked_pow(scale.checked_sub(self.scale)?);
+        Self::checked(factor.and_then(|f| self.units.checked_mul(f)), Some(scale))
     }
 
     /// Multiplies by `10^power` keeping the written precision relative to the
     /// new unit (e.g. 193.4 million → 193,400,000.0 units).
-    pub fn times_pow10(self, power: u32) -> Self {
-        Decimal {
-            units: self.units * 10i128.pow(power),
-            scale: self.scale,
-        }
+    pub fn times_pow10(self, power: u32) -> Option<Self> {
+        let factor = 10i128.checked_pow(power);
+        Self::checked(
+            factor.and_then(|f| self.units.checked_mul(f)),
+            Some(self.scale),
+        )
     }
 
     /// Divides by `10^power`, exactly (the written precision grows by `power`).
-    pub fn div_pow10(self, power: u32) -> Self {
-        Decimal {
-            units: self.units,
-            scale: self.scale + power,
-        }
+    pub fn div_pow10(self, power: u32) -> Option<Self> {
+        Self::checked(Some(self.units), self.scale.checked_add(power))
+    }
+
+    /// The sum.
+    pub fn checked_add(self, other: Self) -> Option<Self> {
+        let scale = self.scale.max(other.scale);
+        let (a, b) = (self.widened(scale)?, other.widened(scale)?);
+        Self::checked(a.units.checked_add(b.units), Some(scale))
+    }
+
+    /// The difference.
+    pub fn checked_sub(self, other: Self) -> Option<Self> {
+        self.checked_add(-other)
     }
 
     /// The mean of two values, exact (one more decimal when needed).
-    pub fn midpoint(self, other: Self) -> Self {
-        let sum = self + other;
+    pub fn midpoint(self, other: Self) -> Option<Self> {
+        let sum = self.checked_add(other)?;
         if sum.units % 2 == 0 {
-            Decimal {
-                units: sum.units / 2,
-                scale: sum.scale,
-            }
+            Self::checked(Some(sum.units / 2), Some(sum.scale))
         } else {
-            Decimal {
-                units: sum.units * 5,
-                scale: sum.scale + 1,
-            }
+            Self::checked(sum.units.checked_mul(5), sum.scale.checked_add(1))
         }
     }
 
     /// Rounds to `decimals` places, half away from zero.
-    pub fn round_to(self, decimals: u32) -> Self {
+    pub fn round_to(self, decimals: u32) -> Option<Self> {
         if decimals >= self.scale {
             return self.widened(decimals);
         }
-        let div = 10i128.pow(self.scale - decimals);
+        let Some(div) = 10i128.checked_pow(self.scale - decimals) else {
+            // A divisor past i128 means the value is under a fifth of the
+            // last place kept: it rounds to zero.
+            return Some(Decimal {
+                units: 0,
+                scale: decimals,
+            });
+        };
         let half = div / 2;
         let units = if self.units >= 0 {
-            (self.units + half) / div
+            self.units.checked_add(half)
         } else {
-            (self.units - half) / div
+            self.units.checked_sub(half)
         };
-        Decimal {
-            units,
-            scale: decimals,
-        }
+        Self::checked(units.map(|u| u / div), Some(decimals))
     }
 
     /// Digits without sign: whole part and fractional part as written.
@@ -178,26 +180,6 @@ impl Decimal {
         let padded = format!("{text:0>width$}", width = scale + 1);
         let (whole, frac) = padded.split_at(padded.len() - scale);
         (whole.to_string(), frac.to_string())
-    }
-}
-
-impl std::ops::Add for Decimal {
-    type Output = Decimal;
-
-    fn add(self, other: Decimal) -> Decimal {
-        let scale = self.scale.max(other.scale);
-        Decimal {
-            units: self.widened(scale).units + other.widened(scale).units,
-            scale,
-        }
-    }
-}
-
-impl std::ops::Sub for Decimal {
-    type Output = Decimal;
-
-    fn sub(self, other: Decimal) -> Decimal {
-        self + -other
     }
 }
 
@@ -227,9 +209,15 @@ impl PartialOrd for Decimal {
 }
 
 impl Ord for Decimal {
+    /// Exact at any size: a value too large to be written with the other's
+    /// decimals is the larger in size, so its sign decides.
     fn cmp(&self, other: &Self) -> Ordering {
         let scale = self.scale.max(other.scale);
-        self.widened(scale).units.cmp(&other.widened(scale).units)
+        match (self.widened(scale), other.widened(scale)) {
+            (Some(a), Some(b)) => a.units.cmp(&b.units),
+            (None, _) => 0.cmp(&self.units).reverse(),
+            (_, None) => 0.cmp(&other.units),
+        }
     }
 }
 
@@ -259,34 +247,53 @@ mod tests {
     #[test]
     fn adds_exactly_across_precisions() {
         // The reconciliation of the bundled report: −14.0 + 11.5 = −2.5.
-        assert_eq!(d("-14.0") + d("11.5"), d("-2.5"));
-        assert_eq!(d("0.1") + d("0.2"), d("0.3"));
-        assert_eq!(d("193.4") - d("180.8"), d("12.6"));
+        assert_eq!(d("-14.0").checked_add(d("11.5")), Some(d("-2.5")));
+        assert_eq!(d("0.1").checked_add(d("0.2")), Some(d("0.3")));
+        assert_eq!(d("193.4").checked_sub(d("180.8")), Some(d("12.6")));
     }
 
     #[test]
     fn rounds_half_away_from_zero() {
-        assert_eq!(d("2.45").round_to(1), d("2.5"));
-        assert_eq!(d("-2.45").round_to(1), d("-2.5"));
-        assert_eq!(d("2.44").round_to(1), d("2.4"));
+        assert_eq!(d("2.45").round_to(1), Some(d("2.5")));
+        assert_eq!(d("-2.45").round_to(1), Some(d("-2.5")));
+        assert_eq!(d("2.44").round_to(1), Some(d("2.4")));
         assert_eq!(Decimal::from_f64(94.371, 1).unwrap(), d("94.4"));
     }
 
     #[test]
     fn dividing_by_a_power_of_ten_is_exact() {
-        assert_eq!(d("12600000.0").div_pow10(6), d("12.6"));
-        assert_eq!(d("-25").div_pow10(1).decimals(), 1);
+        assert_eq!(d("12600000.0").div_pow10(6), Some(d("12.6")));
+        assert_eq!(d("-25").div_pow10(1).unwrap().decimals(), 1);
     }
 
     #[test]
     fn midpoint_is_exact() {
-        assert_eq!(d("855").midpoint(d("865")), d("860"));
-        assert_eq!(d("36").midpoint(d("37")), d("36.5"));
+        assert_eq!(d("855").midpoint(d("865")), Some(d("860")));
+        assert_eq!(d("36").midpoint(d("37")), Some(d("36.5")));
     }
 
     #[test]
     fn orders_across_precisions() {
         assert!(d("-0.22") < d("-0.16"));
         assert_eq!(d("47"), d("47.00"));
+    }
+
+    #[test]
+    fn arithmetic_past_i128_gives_none_and_order_stays_exact() {
+        let big = d("99999999999999999999.999999999999");
+        let tiny = d("0.000000000001");
+        assert!(big.times_pow10(9).is_none(), "10^41 does not fit");
+        assert!(big.div_pow10(u32::MAX).is_none());
+        let huge = big.times_pow10(6).unwrap();
+        assert!(huge.checked_add(huge).is_none());
+        assert!(huge.midpoint(huge).is_none());
+        assert_eq!((-huge).checked_sub(huge), None);
+        assert_eq!(huge.checked_sub(huge), Some(d("0")));
+        // Comparing needs no arithmetic that can fail.
+        let deep = tiny.div_pow10(30).unwrap();
+        assert!(huge > deep && -huge < deep);
+        assert!(deep > -huge);
+        assert_eq!(huge.cmp(&huge), Ordering::Equal);
+        assert_eq!(deep.round_to(0), Some(d("0")));
     }
 }

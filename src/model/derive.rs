@@ -80,15 +80,18 @@ pub fn difference(of: &Figure, minus: &Figure) -> Result<Derived, String> {
         .bounds()
         .ok_or_else(|| format!("'{}' must be a number", of.id))?;
     let sub = |q: &Quantity| -> Result<Quantity, String> {
-        let d = q.minus(m).ok_or_else(|| {
-            format!(
+        if !q.unit.same_kind(&m.unit) {
+            return Err(format!(
                 "'{}' ({}) and '{}' ({}) differ in unit",
                 of.id,
                 q.unit.name(),
                 minus.id,
                 m.unit.name()
-            )
-        })?;
+            ));
+        }
+        let d = q
+            .minus(m)
+            .ok_or_else(|| format!("'{}' − '{}' is too large to compute", of.id, minus.id))?;
         Ok(if d.unit == Unit::Percent {
             Quantity::new(d.amount, Unit::Points)
         } else {
@@ -111,7 +114,10 @@ pub fn midpoint(of: &Figure) -> Result<Derived, String> {
     let Value::Range(lo, hi) = &of.value else {
         return Err(format!("'{}' must be a range to take its midpoint", of.id));
     };
-    let mid = of.value.central().expect("a range has a centre");
+    let mid = of
+        .value
+        .central()
+        .ok_or_else(|| format!("the midpoint of '{}' is too large to compute", of.id))?;
     Ok(Derived {
         value: Value::One(mid),
         formula: format!(

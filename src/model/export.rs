@@ -35,10 +35,8 @@ pub const COLUMNS: [&str; 13] = [
     "note",
 ];
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use native::*;
 
-#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::super::decimal::Decimal;
     use super::super::figure::Figure;

@@ -5,7 +5,6 @@
 
 use super::dataset::Term;
 use super::report::Report;
-#[cfg(not(target_arch = "wasm32"))]
 use super::text::{self, Segment};
 
 impl Report {
@@ -51,7 +50,6 @@ pub fn may_mark(place: &str) -> bool {
 /// The reading units of a report, each a list of its texts in reading order:
 /// the company line, the bridge, each card, the guidance, the stock section,
 /// the deals, the analysts, what to watch, and each answer.
-#[cfg(not(target_arch = "wasm32"))]
 fn units(report: &mut Report) -> Vec<Vec<&mut String>> {
     let mut units: Vec<Vec<&mut String>> = vec![vec![&mut report.company.about]];
     if let Some(l) = &mut report.lede {
@@ -94,7 +92,6 @@ fn units(report: &mut Report) -> Vec<Vec<&mut String>> {
 /// Rewrites the texts of a checked report so that each unit keeps only the
 /// first mark of each term, as `[[words|id]]`; later marks become words.
 /// The build does this once, so the page only draws what it is given.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn keep_first_uses(report: &mut Report) {
     let glossary = report.glossary.clone();
     for unit in units(report) {

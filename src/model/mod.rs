@@ -6,8 +6,6 @@
 
 pub mod basis;
 pub mod chart;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod code;
 pub mod comparison;
 pub mod dataset;
 pub mod decimal;
@@ -20,7 +18,6 @@ pub mod quantity;
 pub mod report;
 pub mod search;
 pub mod text;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 
 pub use basis::{Accounting, Basis};

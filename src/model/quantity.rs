@@ -78,35 +78,39 @@ impl Quantity {
         Quantity { amount, unit }
     }
 
-    /// The amount in the unit's base (dollars for money), for arithmetic across scales.
-    pub fn base_amount(&self) -> Decimal {
+    /// The amount in the unit's base (dollars for money), for arithmetic
+    /// across scales; `None` past what a `Decimal` holds.
+    pub fn base_amount(&self) -> Option<Decimal> {
         match self.unit {
             Unit::Usd(scale) => self.amount.times_pow10(scale.power()),
-            _ => self.amount,
+            _ => Some(self.amount),
         }
     }
 
     /// Re-expresses a base amount in this quantity's unit and scale.
-    pub fn with_base_amount(&self, base: Decimal) -> Quantity {
+    pub fn with_base_amount(&self, base: Decimal) -> Option<Quantity> {
         let amount = match self.unit {
             Unit::Usd(scale) if scale.power() > 0 => {
                 let decimals = self.amount.decimals().max(base.decimals());
-                base.div_pow10(scale.power()).round_to(decimals)
+                base.div_pow10(scale.power())?.round_to(decimals)?
             }
             _ => base,
         };
-        Quantity::new(amount, self.unit.clone())
+        Some(Quantity::new(amount, self.unit.clone()))
     }
 
-    /// `self − other`, in self's unit, or `None` when the units differ in kind.
+    /// `self − other`, in self's unit, or `None` when the units differ in
+    /// kind (check [`Unit::same_kind`] first to tell) or the numbers are past
+    /// what a `Decimal` holds.
     pub fn minus(&self, other: &Quantity) -> Option<Quantity> {
         if !self.unit.same_kind(&other.unit) {
             return None;
         }
-        Some(self.with_base_amount(self.base_amount() - other.base_amount()))
+        let difference = self.base_amount()?.checked_sub(other.base_amount()?)?;
+        self.with_base_amount(difference)
     }
 
-    /// `self + other`, in self's unit.
+    /// `self + other`, in self's unit (as [`Quantity::minus`]).
     pub fn plus(&self, other: &Quantity) -> Option<Quantity> {
         self.minus(&other.negated())
     }
@@ -116,7 +120,10 @@ impl Quantity {
     }
 
     pub fn to_f64_base(&self) -> f64 {
-        self.base_amount().to_f64()
+        match self.unit {
+            Unit::Usd(scale) => self.amount.to_f64() * 10f64.powi(scale.power() as i32),
+            _ => self.amount.to_f64(),
+        }
     }
 }
 
@@ -152,13 +159,14 @@ impl Value {
         }
     }
 
-    /// A single quantity, or the midpoint of a range.
+    /// A single quantity, or the midpoint of a range (`None` past what a
+    /// `Decimal` holds).
     pub fn central(&self) -> Option<Quantity> {
         match self {
             Value::One(q) => Some(q.clone()),
             Value::Range(lo, hi) => {
-                let mid = lo.base_amount().midpoint(hi.base_amount());
-                Some(lo.with_base_amount(mid))
+                let mid = lo.base_amount()?.midpoint(hi.base_amount()?)?;
+                lo.with_base_amount(mid)
             }
             _ => None,
         }
@@ -198,9 +206,20 @@ mod tests {
     #[test]
     fn small_amounts_survive_the_round_trip_through_dollars() {
         assert_eq!(
-            usd_m("-2.5").with_base_amount(usd_m("-2.5").base_amount()),
-            usd_m("-2.5")
+            usd_m("-2.5").with_base_amount(usd_m("-2.5").base_amount().unwrap()),
+            Some(usd_m("-2.5"))
         );
         assert_eq!(usd_m("0.05").minus(&usd_m("0.02")).unwrap(), usd_m("0.03"));
+    }
+
+    #[test]
+    fn sums_past_what_a_decimal_holds_give_none() {
+        let huge = Quantity::new(
+            Decimal::parse("99999999999999999999.999999999999").unwrap(),
+            Unit::Usd(MoneyScale::Billions),
+        );
+        assert_eq!(huge.base_amount(), None);
+        assert_eq!(huge.plus(&usd_m("1")), None);
+        assert_eq!(Value::Range(huge.clone(), huge).central(), None);
     }
 }

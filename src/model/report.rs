@@ -35,7 +35,6 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn fail<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, LoadError> {
     Err(LoadError {
         path: path.into(),
@@ -176,7 +175,7 @@ impl Report {
 
     /// Every text of the report that a reader sees, with its place in the
     /// dataset (`faq[2].answer`). Each may name figures as `{id}` or
-    /// `{id:abs}`, and mark terms where [`super::glossary::may_mark`] allows.
+    /// `{id:abs}`, and mark terms where `glossary::may_mark` allows.
     pub fn texts(&self) -> Vec<(String, &str)> {
         let mut out: Vec<(String, &str)> = vec![("company.about".into(), &self.company.about)];
         if let Some(l) = &self.lede {

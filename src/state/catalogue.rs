@@ -9,7 +9,7 @@
 //! `section <name>`, `term <name> <name>…`. [`Catalogue::decode`] skips any line it cannot use, so a
 //! damaged attribute costs what it damages, never the page.
 
-use super::url::Section;
+use super::section::Section;
 use crate::model::Report;
 
 /// A card as the address and the title know it.

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod frame;
 pub mod history;
 pub mod meta;
+pub mod section;
 pub mod start;
 pub mod url;
 

@@ -6,19 +6,18 @@
 //! gives a valid state plus the problems found. Pure: no Leptos, no browser.
 //!
 //! One concern a file: this one the view state and its address (reading any
-//! URL, writing the canonical link); [`section`] the parts a link names;
-//! [`problem`] what a notice says of a part it could not use; [`arrival`]
+//! URL, writing the canonical link); the parts a link names are
+//! [`super::section`]'s; [`problem`] what a notice says of a part it could not use; [`arrival`]
 //! what a page does with the address it was opened at; [`title`] the
 //! document title of a view.
 
 mod arrival;
 mod problem;
-mod section;
 mod title;
 
+pub use super::section::{Section, Theme};
 pub use arrival::{arrive, Arrival};
 pub use problem::Problem;
-pub use section::{Section, Theme};
 
 use super::catalogue::Catalogue;
 use crate::model::Accounting;

@@ -12,3 +12,17 @@ pub mod model;
 pub mod state;
 
 pub use components::App;
+
+/// For the property tests: how many cases each property runs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn proptest_config(default_cases: u32) -> proptest::prelude::ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default_cases);
+    proptest::prelude::ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..Default::default()
+    }
+}

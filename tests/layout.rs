@@ -2,7 +2,8 @@
 //! no file over 500 lines (tests included), and no import circle between
 //! the files of `src/` or of `prerender/src/`. A file may use its ancestors
 //! (a folder's `mod.rs` is its façade) and anything that does not use it
-//! back, directly or through others.
+//! back, directly or through others. A file is one module: a module written
+//! inline would be read as part of its file (only test modules are).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

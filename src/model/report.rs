@@ -1,5 +1,5 @@
 //! The report as the page reads it: its parts and the lookups and rules over
-//! them. Reading and checking a dataset file is `validate.rs` (native only).
+//! them. Reading and checking a dataset file is `validate/`.
 
 use std::fmt;
 
@@ -7,11 +7,23 @@ use super::basis::{Accounting, Basis};
 use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
 use super::derive;
-use super::export::Download;
 pub use super::figure::Figure;
 use super::format::{self, Sign};
 use super::quantity::{Qualifier, Quantity};
 use super::text;
+
+/// A file of the report's figures that the build publishes beside the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    /// Its name, relative to the app's base, e.g. `cerebras-systems-q1-2026-figures.csv`.
+    pub file: String,
+    /// "CSV" or "JSON", as the link says it.
+    pub format: String,
+    /// Its media type, e.g. `text/csv`.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
 
 /// The dataset format version this code reads.
 pub const FORMAT: u32 = 1;

@@ -18,15 +18,7 @@ use crate::model::{Report, BUNDLED};
 const ACME: &str = include_str!("../../../tests/fixtures/acme-q3-2025.json");
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    crate::proptest_config(10_000)
 }
 
 /// Numbers at and past the edges of what a `Decimal` holds.

@@ -26,15 +26,7 @@ fn pages() -> &'static Vec<ViewState> {
 }
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(3_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    crate::proptest_config(3_000)
 }
 
 /// Pieces of addresses: the real words, their near misses, and escapes.

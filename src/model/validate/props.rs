@@ -9,6 +9,8 @@
 //! `PROPTEST_CASES=1000000 cargo test --release --lib validate::props`
 //! reads a million (see the README).
 
+use std::io::Write;
+
 use proptest::prelude::*;
 use serde_json::{Number, Value as Json};
 
@@ -228,19 +230,36 @@ fn check(json: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(config())]
-
-    #[test]
-    fn a_mutated_dataset_gets_problems_with_places_never_a_panic(
-        m in mutation(),
-        bundled in prop::bool::weighted(0.1),
-        pick in any::<usize>(),
-        other in any::<usize>(),
-    ) {
-        let json = mutate(if bundled { BUNDLED } else { ACME }, &m, pick, other);
-        check(&json)?;
-    }
+/// Runs the property, then says on the test's standard error (which the
+/// test harness does not hold back) how many files it read.
+#[test]
+fn a_mutated_dataset_gets_problems_with_places_never_a_panic() {
+    let config = config();
+    let cases = config.cases;
+    let read = std::cell::Cell::new(0u64);
+    let strategy = (
+        mutation(),
+        prop::bool::weighted(0.1),
+        any::<usize>(),
+        any::<usize>(),
+    );
+    proptest::test_runner::TestRunner::new(config)
+        .run(&strategy, |(m, bundled, pick, other)| {
+            read.set(read.get() + 1);
+            check(&mutate(
+                if bundled { BUNDLED } else { ACME },
+                &m,
+                pick,
+                other,
+            ))
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(read.get() >= u64::from(cases));
+    let _ = writeln!(
+        std::io::stderr(),
+        "validate::props: {} mutated datasets read ({cases} cases), none panicked, every problem placed",
+        read.get()
+    );
 }
 
 #[test]

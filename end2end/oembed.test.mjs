@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unfurl } from 'unfurl.js';
-import { host, launch, serve } from './support.mjs';
+import { host, launch, publicOrigin, serve } from './support.mjs';
 
 let app;
 let browser;
@@ -68,10 +68,9 @@ describe('paste the link', () => {
   });
 
   test('a discovery client from npm (unfurl.js) reads the oEmbed and the Open Graph card of each kind of page', async () => {
-    const html = await (await fetch(app.url)).text();
-    const publicOrigin = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)[1]).origin + '/';
+    const origin = await publicOrigin(app);
     // The build's public URL stands for this test server, as DNS would.
-    const viaTestServer = (url) => fetch(String(url).replace(publicOrigin, app.url));
+    const viaTestServer = (url) => fetch(String(url).replace(origin, app.url));
     for (const [path, frame] of [
       ['', 'embed/compact/section/metrics/'],
       ['non-gaap/', 'embed/compact/non-gaap/section/metrics/'],
@@ -79,17 +78,17 @@ describe('paste the link', () => {
       ['non-gaap/card/net-loss/', 'embed/compact/non-gaap/card/net-loss/'],
       ['faq/what-next/', 'embed/faq/what-next/'],
     ]) {
-      const found = await unfurl(`${publicOrigin}${path}`, { fetch: viaTestServer });
+      const found = await unfurl(`${origin}${path}`, { fetch: viaTestServer });
       const o = found.oEmbed;
       assert.ok(o, `${path || '/'}: unfurl.js found no oEmbed`);
       assert.equal(o.type, 'rich');
       assert.equal(o.version, '1.0');
       assert.equal(o.provider_name, 'Earnings Explorer');
       assert.match(o.title, /Cerebras Systems Q1 2026/);
-      assert.ok(o.html.includes(`<iframe src="${publicOrigin}${frame}"`), `${path || '/'}: ${o.html}`);
+      assert.ok(o.html.includes(`<iframe src="${origin}${frame}"`), `${path || '/'}: ${o.html}`);
       assert.ok(o.width > 0 && o.height >= 200);
       // What Slack, Discord and Discourse show instead: the Open Graph card.
-      assert.equal(found.open_graph.url, `${publicOrigin}${path}`);
+      assert.equal(found.open_graph.url, `${origin}${path}`);
       assert.match(found.open_graph.images[0].url, /\/preview\/.+\.png$/);
       assert.match(found.title, /Cerebras Systems Q1 2026/);
     }

@@ -196,6 +196,15 @@ export async function host() {
   };
 }
 
+/**
+ * The origin the build names its pages at (`EE_PUBLIC_URL`, read from the
+ * served page's canonical link), ending in `/`; a test server stands for it.
+ */
+export async function publicOrigin(app) {
+  const html = await (await fetch(app.url)).text();
+  return new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)[1]).origin + '/';
+}
+
 /** Headless Chromium as installed by scripts/setup.sh. */
 export function launch() {
   return chromium.launch({

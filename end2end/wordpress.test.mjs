@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { host, launch, serve } from './support.mjs';
+import { host, launch, publicOrigin as publicOriginOf, serve } from './support.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const WORDPRESS = process.env.WORDPRESS ?? join(root, 'target/wordpress/usr/share/wordpress');
@@ -43,10 +43,9 @@ before(async () => {
   app = await serve();
   browser = await launch();
   post = await host();
-  // The build names its pages at its public URL (EE_PUBLIC_URL); this test
-  // server stands for it, as DNS would.
-  const html = await (await fetch(app.url)).text();
-  publicOrigin = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)[1]).origin + '/';
+  // The build names its pages at its public URL; this test server stands
+  // for it, as DNS would.
+  publicOrigin = await publicOriginOf(app);
 });
 after(async () => {
   await browser?.close();

@@ -38,41 +38,10 @@ pub fn MetricCard(
     /// The card on its own, always open.
     #[prop(optional)]
     alone: bool,
-    /// Among the compact embed's headline figures: the card does not open
-    /// (the embed keeps within a CMS's frame) but links to its full card.
-    #[prop(optional)]
-    compact: bool,
 ) -> impl IntoView {
     let ex = use_explorer();
     let report = ex.report();
     let is_open = alone || ex.page().card.as_deref() == Some(card.id.as_str());
-    // The figure and its badge as one basis shows them.
-    let figure = |shown: &CardValue| {
-        let value = report
-            .figure(&shown.figure)
-            .cloned()
-            .map(|f| view! { <FigureValue figure=f large=true/> });
-        let badge = shown
-            .comparison
-            .clone()
-            .map(|c| view! { <ComparisonBadge id=c/> });
-        (view! { <span class="card__value">{value}</span> }, badge)
-    };
-    // A card that follows the basis carries both forms; the page shows one.
-    let forms = if card.non_gaap.is_some() {
-        Either::Left(
-            Accounting::ALL
-                .into_iter()
-                .map(|basis| {
-                    let (value, badge) = figure(card.shown(basis));
-                    view! { <span class="card__form" data-for-basis=basis.as_str()>{value} {badge}</span> }
-                })
-                .collect_view(),
-        )
-    } else {
-        let (value, badge) = figure(card.shown(Accounting::default()));
-        Either::Right(view! { {value} {badge} })
-    };
     let chart = card.chart.as_ref().map(|c| {
         let caption = format!("{}: the figures compared", card.title);
         view! { <MiniChart caption=caption rows=chart_rows(&report, c)/> }
@@ -90,10 +59,7 @@ pub fn MetricCard(
     } else {
         Either::Right(view! { <h3 class="card__title">{card.title.clone()}</h3> })
     };
-    if compact {
-        return Either::Left(view! { <LinkedCard card=card.clone()>{forms}</LinkedCard> });
-    }
-    let summary = view! { {title} {forms} {switches} };
+    let summary = view! { {title} <CardForms card=card.clone()/> {switches} };
     let body = view! {
         <div class="card__body">
             <p class="card__about"><RichText text=card.about.clone()/></p>
@@ -116,19 +82,54 @@ pub fn MetricCard(
             </details>
         })
     };
-    Either::Right(view! {
+    view! {
         <article class=if alone { "card card--alone" } else { "card" } id=format!("card-{}", card.id)>
             {inner}
         </article>
-    })
+    }
 }
 
-/// A closed card whose title links to the full card, in a new tab, on the
-/// basis shown: one link per basis, of which the page shows the one of its
-/// basis (as it does the card's forms), so a switch in the embed carries over
-/// without code. The whole card is the link's target area.
+/// A card's value and comparison badge; a card that follows the basis
+/// carries both forms, and the page shows the one of its basis.
 #[component]
-fn LinkedCard<T: IntoView + 'static>(card: Card, children: TypedChildren<T>) -> impl IntoView {
+fn CardForms(card: Card) -> impl IntoView {
+    let report = use_explorer().report();
+    // The figure and its badge as one basis shows them.
+    let figure = |shown: &CardValue| {
+        let value = report
+            .figure(&shown.figure)
+            .cloned()
+            .map(|f| view! { <FigureValue figure=f large=true/> });
+        let badge = shown
+            .comparison
+            .clone()
+            .map(|c| view! { <ComparisonBadge id=c/> });
+        (view! { <span class="card__value">{value}</span> }, badge)
+    };
+    // A card that follows the basis carries both forms; the page shows one.
+    if card.non_gaap.is_some() {
+        Either::Left(
+            Accounting::ALL
+                .into_iter()
+                .map(|basis| {
+                    let (value, badge) = figure(card.shown(basis));
+                    view! { <span class="card__form" data-for-basis=basis.as_str()>{value} {badge}</span> }
+                })
+                .collect_view(),
+        )
+    } else {
+        let (value, badge) = figure(card.shown(Accounting::default()));
+        Either::Right(view! { {value} {badge} })
+    }
+}
+
+/// A card among the compact embed's headline figures: it does not open (the
+/// embed keeps within a CMS's frame); its title links to the full card, in a
+/// new tab, on the basis shown: one link per basis, of which the page shows
+/// the one of its basis (as it does the card's forms), so a switch in the
+/// embed carries over without code. The whole card is the link's target area.
+#[component]
+pub fn LinkedCard(card: Card) -> impl IntoView {
     let ex = use_explorer();
     let links = Accounting::ALL
         .into_iter()
@@ -149,7 +150,7 @@ fn LinkedCard<T: IntoView + 'static>(card: Card, children: TypedChildren<T>) -> 
         <article class="card card--link" id=format!("card-{}", card.id)>
             <div class="card__summary">
                 <h3 class="card__title">{links}</h3>
-                {children.into_inner()()}
+                <CardForms card=card.clone()/>
             </div>
         </article>
     }

@@ -2,11 +2,12 @@
 //! reaction, partner deals, analyst targets and what to watch. Each renders
 //! only what the dataset holds.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::chart::{Marks, MiniChart, PriceChart, Reading, Row};
 use super::figure::{FactList, FigureValue, RichText};
-use super::metric_card::MetricCard;
+use super::metric_card::{LinkedCard, MetricCard};
 use super::page_section::PageSection;
 use crate::model::format;
 use crate::state::{use_explorer, Section};
@@ -20,7 +21,13 @@ pub fn MetricsSection(#[prop(optional)] compact: bool) -> impl IntoView {
     let cards = report
         .cards
         .iter()
-        .map(|c| view! { <MetricCard card=c.clone() compact=compact/> })
+        .map(|c| {
+            if compact {
+                Either::Left(view! { <LinkedCard card=c.clone()/> })
+            } else {
+                Either::Right(view! { <MetricCard card=c.clone()/> })
+            }
+        })
         .collect_view();
     let lead = (!compact).then(|| {
         view! {

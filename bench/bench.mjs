@@ -169,6 +169,41 @@ async function wasmByPart() {
   return JSON.parse(await readFile(out, 'utf8'));
 }
 
+/**
+ * A report's page in the site of many reports (target/season-dist, which
+ * scripts/bench.sh builds with EE_REPORTS=tests/fixtures/season) beside the
+ * same report's one-report site (dist/): the bytes of its first view, and its
+ * paints and start-up at 4×, the two sites measured in turn.
+ */
+async function season(browser, single) {
+  const dir = join(root, 'target/season-dist');
+  const id = 'cerebras-systems-q1-2026/';
+  try {
+    await readFile(join(dir, id, 'index.html'));
+  } catch {
+    return null;
+  }
+  const many = await serve(dir);
+  const runs = { single: [], many: [] };
+  for (let i = 0; i < LOADS; i++) {
+    runs.single.push(await load(browser, single.url, { app: true, throttle: true, probe: true }));
+    runs.many.push(await load(browser, many.url + id, { app: true, throttle: true, probe: true }));
+  }
+  await many.close();
+  const med = (side, key) => median(runs[side].map((r) => r[key]));
+  const side = (name, bytes) => ({
+    bytes: bytes.total,
+    fcp: med(name, 'fcp'),
+    lcp: med(name, 'lcp'),
+    interactive: med(name, 'interactive'),
+    cls: Math.max(...runs[name].map((r) => r.cls)),
+  });
+  return {
+    single: { path: '/', ...side('single', await firstView(dist)) },
+    many: { path: `/${id}`, ...side('many', await firstView(dir, id)) },
+  };
+}
+
 async function main() {
   const floorDir = join(root, 'target', 'bench-floor');
   await makeFloor(floorDir);
@@ -223,6 +258,7 @@ async function main() {
       },
     };
   }
+  results.season = await season(browser, app);
   await browser.close();
   await app.close();
   await floor.close();
@@ -268,6 +304,20 @@ function print(results) {
     console.log('  ' + 'measure'.padEnd(52) + 'app'.padStart(12) + 'floor'.padStart(12) + 'ratio'.padStart(9));
     for (const [label, a, f, r] of rows) console.log('  ' + label.padEnd(52) + a.padStart(12) + f.padStart(12) + r.padStart(9));
     console.log(`  switch time per toggle at ${THROTTLE}×, app: ${sw(v.app.switchThrottled)}; floor: ${sw(v.app.switchFloorThrottled)}`);
+    console.log('');
+  }
+  if (results.season) {
+    const { single, many } = results.season;
+    console.log('a report in a site of many (EE_REPORTS) beside its one-report site');
+    console.log('  ' + 'measure'.padEnd(52) + many.path.padStart(28) + single.path.padStart(8) + 'ratio'.padStart(9));
+    const rows = [
+      ['first view, brotli', kb(many.bytes.brotli), kb(single.bytes.brotli), ratio(many.bytes.brotli, single.bytes.brotli)],
+      ['first contentful paint', ms(many.fcp), ms(single.fcp), ratio(many.fcp, single.fcp)],
+      ['largest contentful paint', ms(many.lcp), ms(single.lcp), ratio(many.lcp, single.lcp)],
+      ['interactive (the switch responds)', ms(many.interactive), ms(single.interactive), ratio(many.interactive, single.interactive)],
+      ['cumulative layout shift (worst load)', many.cls.toFixed(3), single.cls.toFixed(3), ''],
+    ];
+    for (const [label, a, b, r] of rows) console.log('  ' + label.padEnd(52) + a.padStart(28) + b.padStart(8) + r.padStart(9));
     console.log('');
   }
   if (results.wasmByPart) {

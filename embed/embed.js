@@ -3,7 +3,8 @@
  *   <a href="https://…/earnings/card/revenue/" data-earnings-explorer>Revenue</a>
  *   <script async src="https://…/earnings/embed.js"></script>
  * Links to views of this app (under this script's directory) become sandboxed, self-sizing
- * iframes of <base>embed/<view> (a section, #guidance, of <base>embed/section/guidance/).
+ * iframes of <base>embed/<view> (a section, #guidance, of <base>embed/section/guidance/); in a
+ * site of many reports, <base><report>/<view> becomes <base><report>/embed/<view>.
  * A link may ask for the compact form (data-form="compact": <base>embed/compact/<view>), a
  * fixed theme (data-theme="light" or "dark"; else the embed follows this page's) and a
  * transparent background (data-bg="transparent").
@@ -71,6 +72,14 @@
     var view = url.pathname.slice(path.length);
     // Plain segments: no encoded slashes or dots for a server to decode.
     if (url.origin !== origin || url.pathname.indexOf(path) !== 0 || !/^([\w.~-]+\/)*[\w.~-]*$/.test(view)) return null;
+    // In a site of many reports, a view's address starts with its report's folder: a first
+    // segment that is none of the app's own words (which report ids never take).
+    var report = '';
+    var first = /^([\w.~-]+\/)/.exec(view);
+    if (first && !/^(card|faq|section|embed|compact|non-gaap|preview|examples)\/$/.test(first[1])) {
+      report = first[1];
+      view = view.slice(report.length);
+    }
     var hash = url.hash;
     if (view.indexOf('embed/') !== 0) {
       // A section of the page (#guidance, one plain word) has an embed of its own.
@@ -87,7 +96,7 @@
     if (theme) query.set('theme', theme);
     if (link.getAttribute('data-bg') === 'transparent') query.set('bg', 'transparent');
     var search = query.toString();
-    return new URL(view + (search ? '?' + search : '') + hash, base);
+    return new URL(report + view + (search ? '?' + search : '') + hash, base);
   }
 
   function upgrade(link) {
@@ -131,7 +140,8 @@
     } catch (e) {
       return;
     }
-    if (src.origin !== origin || src.pathname.indexOf(path + 'embed/') !== 0) return;
+    var inside = src.pathname.slice(path.length);
+    if (src.origin !== origin || src.pathname.indexOf(path) !== 0 || !/^([\w.~-]+\/)?embed\//.test(inside)) return;
     Object.defineProperty(frame, guard, { value: true });
     var theme = /(?:^|[?&])theme=(light|dark)(?:&|$)/.exec(src.search.slice(1));
     frame.fixedTheme = theme ? theme[1] : '';

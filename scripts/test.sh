@@ -5,7 +5,8 @@
 #   2. components: wasm-bindgen-test in headless Chromium;
 #   3. end to end: Playwright on the release build (pre-rendered) served by
 #      nginx on localhost, and the first view's size budget; then the site of
-#      a second report built with EE_DATASET.
+#      a second report built with EE_DATASET, and a site of three reports
+#      built with EE_REPORTS (and the build refusing bad folders).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -26,3 +27,9 @@ node --test --test-concurrency=1 end2end/
 printf '\n==> 3/3 (second report) The site of another dataset, built with EE_DATASET\n'
 EE_DATASET=tests/fixtures/acme-q3-2025.json trunk build --offline --release --dist target/acme-dist
 node --test end2end/second-report.mjs
+
+printf '\n==> 3/3 (many reports) A site of three reports, built with EE_REPORTS\n'
+EE_REPORTS=tests/fixtures/season trunk build --offline --release --dist target/season-dist
+node --test end2end/season.mjs
+# Last: each refused build changes the crate's build setting, which the builds above would redo.
+node --test end2end/season-refused.mjs

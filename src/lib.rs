@@ -11,7 +11,7 @@ pub mod components;
 pub mod model;
 pub mod state;
 
-pub use components::App;
+pub use components::{App, Listed, ReportIndex};
 
 /// For the property tests: how many cases each property runs.
 #[cfg(all(test, not(target_arch = "wasm32")))]

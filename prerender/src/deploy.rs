@@ -109,13 +109,16 @@ pub fn is_hashed(name: &str) -> bool {
 
 /// Writes `_headers` (Netlify, Cloudflare Pages) and `_deploy/` (snippets
 /// the nginx and Caddy recipes include): the policy for pages and for
-/// embeds, the framing rules, the cache policy.
+/// embeds, the framing rules, the cache policy. `reports` are the folders
+/// of the reports, from the base: `""` for a site of one, `<id>/` for each
+/// report of a site of many.
 pub fn write_headers(
     dist: &Path,
     base: &str,
     csp: &Csp,
     pages: &[String],
     downloads: &[String],
+    reports: &[String],
 ) -> Result<(), String> {
     let page_policy = csp.header(false);
     let embed_policy = csp.header(true);
@@ -138,9 +141,11 @@ pub fn write_headers(
             "{base}{page}\n  Content-Security-Policy: {page_policy}\n  X-Frame-Options: SAMEORIGIN\n  Cache-Control: no-cache\n"
         ));
     }
-    h.push_str(&format!(
-        "{base}embed/*\n  Content-Security-Policy: {embed_policy}\n  Cache-Control: no-cache\n"
-    ));
+    for report in reports {
+        h.push_str(&format!(
+            "{base}{report}embed/*\n  Content-Security-Policy: {embed_policy}\n  Cache-Control: no-cache\n"
+        ));
+    }
     let mut hashed: Vec<String> = fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -169,9 +174,13 @@ pub fn write_headers(
         ));
     }
     h.push_str(&format!(
-        "{base}examples/*\n  Content-Security-Policy: {page_policy}\n  Cache-Control: no-cache\n\
-         {base}preview/*\n  Cache-Control: public, max-age=3600\n"
+        "{base}examples/*\n  Content-Security-Policy: {page_policy}\n  Cache-Control: no-cache\n"
     ));
+    for report in reports {
+        h.push_str(&format!(
+            "{base}{report}preview/*\n  Cache-Control: public, max-age=3600\n"
+        ));
+    }
     let rules = h.lines().filter(|l| l.starts_with('/')).count();
     if rules > 100 {
         eprintln!(
@@ -189,12 +198,17 @@ pub fn write_headers(
         &dist.join("_deploy/nginx-csp-embed.conf"),
         nginx(&embed_policy),
     )?;
+    let embeds: Vec<String> = reports
+        .iter()
+        .map(|r| format!("{base}{r}embed/*"))
+        .collect();
+    let embeds = embeds.join(" ");
     write(
         &dist.join("_deploy/csp.caddy"),
         format!(
-            "@ee_embed path {base}embed/*\n\
+            "@ee_embed path {embeds}\n\
              header @ee_embed Content-Security-Policy \"{embed_policy}\"\n\
-             @ee_page not path {base}embed/*\n\
+             @ee_page not path {embeds}\n\
              header @ee_page Content-Security-Policy \"{page_policy}\"\n"
         ),
     )

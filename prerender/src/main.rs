@@ -1,8 +1,12 @@
 //! Build step, run by Trunk after each build (see Trunk.toml): renders every
-//! canonical view of the bundled report to static HTML with the app's own
+//! canonical view of the report to static HTML with the app's own
 //! components, so that each shared link is a complete page before any script
 //! runs, and so that link unfurlers see the view's title, description and
 //! preview image. The wasm then hydrates the page.
+//!
+//! The report is the bundled one (`EE_DATASET`), at the site's root; or,
+//! with `EE_REPORTS=<folder>`, every report of that folder, each in its own
+//! folder, with an index at the root (`season`).
 //!
 //! Usage: `prerender [<dist>]` (default: `$TRUNK_STAGING_DIR`, else `dist`);
 //! the public URL for absolute links comes from `EE_PUBLIC_URL` (default
@@ -14,40 +18,34 @@ mod markers;
 mod oembed;
 mod page;
 mod preview;
+mod report;
+mod season;
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
-use earnings_explorer::model::export;
-use earnings_explorer::model::format;
+use earnings_explorer::model::{format, Report};
 use earnings_explorer::state::embed::escape_html;
-use earnings_explorer::state::meta::{description, headline, older_pages, pre_rendered_views};
+use earnings_explorer::state::meta::description;
 use earnings_explorer::state::url::{resolve, Section, ViewState};
-use earnings_explorer::state::Catalogue;
-use earnings_explorer::App;
 use files::write;
-use leptos::prelude::*;
 use page::{Head, Template};
+use report::{write_report, Place};
 
 /// The public address the site is served from, when the build names none.
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080/";
 
-/// Renders the app for a view's path: static HTML, in which the browser
-/// hydrates the islands alone.
-fn render(view: &ViewState) -> String {
-    let url = view.path();
-    let html = Owner::new().with(|| view! { <App url=url/> }.to_html());
-    markers::outside_islands_dropped(&html)
-}
-
-/// The file name of a view's preview image (embeds share their page's).
-fn preview_file(view: &ViewState) -> String {
-    let path = view.shared().path();
-    let name = path.trim_end_matches('/').replace('/', "-");
-    format!(
-        "preview/{}.png",
-        if name.is_empty() { "index" } else { &name }
-    )
+/// The page of an address with no view, and the example article, say this.
+struct Home {
+    /// What the site is, e.g. "Cerebras Systems Q1 2026" or "the index of 3 reports".
+    name: String,
+    /// Its address.
+    href: String,
+    /// Its date, if it is one report's.
+    released: Option<String>,
+    /// What its head says.
+    description: String,
 }
 
 fn run() -> Result<String, String> {
@@ -66,6 +64,8 @@ fn run() -> Result<String, String> {
         .nth(3)
         .map(|p| format!("/{p}"))
         .unwrap_or_else(|| "/".into());
+    // Every report is read and checked before anything is written.
+    let many = season::folder().map(|f| season::read(&f)).transpose()?;
 
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -79,117 +79,133 @@ fn run() -> Result<String, String> {
     })?;
     let loader = deploy::publish_loader(dist)?;
     template.set_loader(&loader);
-    // The same compiled-in report the wasm carries.
-    let report = earnings_explorer::bundled::report();
-    let catalogue = Catalogue::of(&report);
-    template.set_catalogue(&catalogue);
     let renderer = preview::Renderer::new()?;
 
-    let views = pre_rendered_views(&report);
-    let mut images = 0;
-    for view in &views {
-        let shared = view.shared();
-        let image = preview_file(view);
-        let head_line = headline(&report, &shared);
-        if !view.embed {
-            write(&dist.join(&image), renderer.png(&preview::svg(&head_line))?)?;
-            images += 1;
-        }
-        let alt = std::iter::once(head_line.title.clone())
-            .chain(
-                head_line
-                    .figures
-                    .iter()
-                    .map(|(l, v, b)| format!("{l} {v} ({b})").trim().to_string()),
-            )
-            .collect::<Vec<_>>()
-            .join(": ");
-        // A page (not an embed) has an oEmbed document beside it.
-        let oembed = (!view.embed).then(|| resolve(&public, &oembed::file(view)));
-        let title = view.title(&catalogue);
-        if !view.embed {
-            let thumbnail = oembed::Thumbnail {
-                url: &resolve(&public, &image),
-                width: preview::WIDTH,
-                height: preview::HEIGHT,
+    let mut pages = Vec::new();
+    let mut downloads = Vec::new();
+    let mut embeds = Vec::new();
+    let (mut views, mut images) = (0, 0);
+    let (home, example, first_image) = match &many {
+        None => {
+            let report = Arc::new(earnings_explorer::bundled::report());
+            let place = Place {
+                dir: dist.to_path_buf(),
+                public: public.clone(),
+                site: public.clone(),
+                base: base_path.clone(),
+                neighbours: None,
             };
-            let doc = oembed::document(view, &public, &title, &thumbnail);
-            write(&dist.join(oembed::file(view)), doc)?;
+            let w = write_report(&report, &place, &template, &renderer)?;
+            (pages, downloads, views, images) = (w.pages, w.downloads, w.views, w.images);
+            embeds.push(String::new());
+            let home = Home {
+                name: report.name(),
+                href: public.clone(),
+                released: Some(report.released.clone()),
+                description: description(&report, &ViewState::default()),
+            };
+            (
+                home,
+                Some((String::new(), report)),
+                "preview/index.png".to_string(),
+            )
         }
-        let head = Head {
-            title,
-            description: description(&report, &shared),
-            canonical: resolve(&public, &shared.to_href()),
-            image: resolve(&public, &image),
-            image_alt: alt,
-            index: !view.embed,
-            oembed,
-        };
-        let html = template.page(view, &head, &render(view));
-        write(&dist.join(view.path()).join("index.html"), &html)?;
-        // Older links to this view's page get the same page.
-        for (old, _) in older_pages(&report).iter().filter(|(_, v)| v == view) {
-            write(&dist.join(old).join("index.html"), &html)?;
+        Some(all) => {
+            for entry in all {
+                let neighbours = season::neighbours(entry, all, &base_path);
+                let place = Place {
+                    dir: dist.join(&entry.id),
+                    public: format!("{public}{}/", entry.id),
+                    site: public.clone(),
+                    base: format!("{base_path}{}/", entry.id),
+                    neighbours: Some(Arc::new(neighbours)),
+                };
+                let w = write_report(
+                    &Arc::new(entry.report.clone()),
+                    &place,
+                    &template,
+                    &renderer,
+                )?;
+                let prefixed = |p: &String| format!("{}/{p}", entry.id);
+                pages.extend(w.pages.iter().map(prefixed));
+                downloads.extend(w.downloads.iter().map(prefixed));
+                embeds.push(format!("{}/", entry.id));
+                views += w.views;
+                images += w.images;
+            }
+            let newest = season::newest(all).map(|(id, r)| (format!("{id}/"), Arc::new(r.clone())));
+            let image = newest
+                .as_ref()
+                .map(|(id, _)| format!("{id}preview/index.png"))
+                .unwrap_or_default();
+            // The index, complete without scripts.
+            let head = Head {
+                title: "Earnings reports — Earnings Explorer".into(),
+                description: season::index_description(all),
+                canonical: public.clone(),
+                image: resolve(&public, &image),
+                image_alt: "Earnings Explorer".into(),
+                index: true,
+                oembed: None,
+            };
+            let body = season::index_body(all, &base_path);
+            write(&dist.join("index.html"), template.static_page(&head, &body))?;
+            pages.insert(0, String::new());
+            let home = Home {
+                name: "Earnings reports".into(),
+                href: public.clone(),
+                released: None,
+                description: season::index_description(all),
+            };
+            (home, newest, image)
         }
-    }
-
-    // Every figure as CSV and JSON, linked from the Sources section with the
-    // sizes compiled into the page; they must be the files' own.
-    let files = export::files(&report);
-    for (download, text) in &files {
-        if report.downloads.iter().all(|d| d != download) {
-            return Err(format!(
-                "{} would be {} bytes, but the page says otherwise: the report was compiled from another dataset",
-                download.file, download.bytes
-            ));
-        }
-        write(&dist.join(&download.file), text)?;
-    }
+    };
 
     let not_found = Head {
-        title: format!("No such view — {}", report.name()),
-        description: description(&report, &ViewState::default()),
+        title: format!("No such view — {}", home.name),
+        description: home.description.clone(),
         canonical: public.clone(),
-        image: resolve(&public, "preview/index.png"),
-        image_alt: report.name(),
+        image: resolve(&public, &first_image),
+        image_alt: home.name.clone(),
         index: false,
         oembed: None,
     };
     let body = format!(
         "<main class=\"page page--error\"><h1>There is no view at this address</h1>\
          <p>The link may be mistyped or come from a report that has been replaced.</p>\
-         <p><a href=\"{}\">Open {}</a>, released {}.</p></main>",
-        escape_html(&public),
-        escape_html(&report.name()),
-        format::date(&report.released).unwrap_or_default()
+         <p><a href=\"{}\">Open {}</a>{}.</p></main>",
+        escape_html(&home.href),
+        escape_html(&home.name),
+        home.released
+            .as_deref()
+            .and_then(format::date)
+            .map(|d| format!(", released {d}"))
+            .unwrap_or_default()
     );
     write(
         &dist.join("404.html"),
         template.static_page(&not_found, &body),
     )?;
-    write_example(dist, &report)?;
-    let pages: Vec<String> = views
-        .iter()
-        .filter(|v| !v.embed)
-        .map(ViewState::path)
-        .collect();
-    let downloads: Vec<String> = files.iter().map(|(d, _)| d.file.clone()).collect();
-    deploy::write_headers(dist, &base_path, &template.csp, &pages, &downloads)?;
+    if let Some((prefix, report)) = &example {
+        write_example(dist, prefix, report)?;
+    }
+    deploy::write_headers(dist, &base_path, &template.csp, &pages, &downloads, &embeds)?;
     let compressed = files::precompress(dist)?;
     Ok(format!(
-        "pre-rendered {} pages, {images} preview images and 404.html into {} (public URL {public}); \
+        "pre-rendered {views} pages, {images} preview images and 404.html{} into {} (public URL {public}); \
          published {} and {}; wrote the security headers; precompressed {compressed} files",
-        views.len(),
+        if many.is_some() { ", with an index of the reports" } else { "" },
         dist.display(),
         loader.file,
         downloads.join(", ")
     ))
 }
 
-/// Fills in the example host article (`examples/article.html`) with this
-/// report: its name, its last card, a section and its first question, so a site built
-/// for another report (`EE_DATASET`) shows nothing of the bundled one.
-fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Result<(), String> {
+/// Fills in the example host article (`examples/article.html`) with a
+/// report: its name, its last card, a section and its first question, so a
+/// site built for another report (`EE_DATASET`) shows nothing of the bundled
+/// one. `prefix` is the report's folder in a site of many (`acme…/`), else empty.
+fn write_example(dist: &Path, prefix: &str, report: &Report) -> Result<(), String> {
     let path = dist.join("examples/article.html");
     let Ok(template) = fs::read_to_string(&path) else {
         return Ok(());
@@ -204,6 +220,7 @@ fn write_example(dist: &Path, report: &earnings_explorer::model::Report) -> Resu
         .unwrap_or(Section::Metrics);
     let plain = |t: &str| escape_html(&report.plain_text(t));
     let html = template
+        .replace("href=\"../", &format!("href=\"../{prefix}"))
         .replace("{{report}}", &escape_html(&report.name()))
         .replace("{{card-id}}", card.map_or("", |c| c.id.as_str()))
         .replace(

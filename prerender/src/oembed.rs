@@ -57,9 +57,16 @@ pub struct Thumbnail<'a> {
     pub height: u32,
 }
 
-/// The oEmbed document of the page of `view`, for an app published at
-/// `public` (absolute, ending in `/`).
-pub fn document(view: &ViewState, public: &str, title: &str, thumbnail: &Thumbnail) -> String {
+/// The oEmbed document of the page of `view`, for a report published at
+/// `public` (absolute, ending in `/`) in the site at `site` (the same, or
+/// its parent for a report of a site of many), where the loader is.
+pub fn document(
+    view: &ViewState,
+    public: &str,
+    site: &str,
+    title: &str,
+    thumbnail: &Thumbnail,
+) -> String {
     let page = resolve(public, &view.shared().to_href());
     let embed = embedded(view);
     let frame = resolve(public, &embed.to_href());
@@ -74,14 +81,14 @@ pub fn document(view: &ViewState, public: &str, title: &str, thumbnail: &Thumbna
         e(title),
         e(&frame),
         e(title),
-        e(&resolve(public, "embed.js"))
+        e(&resolve(site, "embed.js"))
     );
     let doc = json!({
         "version": "1.0",
         "type": "rich",
         "title": title,
         "provider_name": "Earnings Explorer",
-        "provider_url": public,
+        "provider_url": site,
         "width": WIDTH,
         "height": height,
         "html": html,
@@ -135,7 +142,13 @@ mod tests {
             card: Some("revenue".into()),
             ..Default::default()
         };
-        let text = document(&view, "https://x.org/e/", "Revenue \"Q1\" <b>", &thumb());
+        let text = document(
+            &view,
+            "https://x.org/e/",
+            "https://x.org/e/",
+            "Revenue \"Q1\" <b>",
+            &thumb(),
+        );
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(doc["version"], "1.0");
         assert_eq!(doc["type"], "rich");
@@ -151,6 +164,34 @@ mod tests {
         assert!(
             html.ends_with("</iframe><script async src=\"https://x.org/e/embed.js\"></script>"),
             "the loader last, for Ghost; WordPress drops it: {html}"
+        );
+    }
+
+    #[test]
+    fn a_report_of_a_site_of_many_frames_its_own_embed_with_the_site_s_loader() {
+        let view = ViewState {
+            card: Some("sales".into()),
+            ..Default::default()
+        };
+        let text = document(
+            &view,
+            "https://x.org/e/acme-robotics-q4-2025/",
+            "https://x.org/e/",
+            "Net sales",
+            &thumb(),
+        );
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc["provider_url"], "https://x.org/e/");
+        let html = doc["html"].as_str().unwrap();
+        assert!(
+            html.contains(
+                "<iframe src=\"https://x.org/e/acme-robotics-q4-2025/embed/compact/card/sales/\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.ends_with("src=\"https://x.org/e/embed.js\"></script>"),
+            "{html}"
         );
     }
 }

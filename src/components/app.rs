@@ -24,7 +24,7 @@ use crate::model::dataset::Term;
 use crate::model::{Accounting, Report};
 use crate::state::embed::{follows_basis, terms_shown};
 use crate::state::url::Focus;
-use crate::state::{provide_explorer, use_explorer, Catalogue, Section, ViewState};
+use crate::state::{provide_explorer, use_explorer, Catalogue, Neighbours, Section, ViewState};
 
 /// The whole explorer for one report, as the pre-render writes a page.
 #[component]
@@ -36,9 +36,13 @@ pub fn App(
     /// `non-gaap/card/net-loss/`.
     #[prop(into, default = String::new())]
     url: String,
-    /// The app's base path, ending in `/`.
+    /// The app's base path, ending in `/` (in a site of many reports, the
+    /// report's own folder, e.g. `/acme-robotics-q4-2025/`).
     #[prop(into, default = String::from("/"))]
     base: String,
+    /// The company's other reports, in a site of many.
+    #[prop(default = None)]
+    neighbours: Option<Arc<Neighbours>>,
 ) -> impl IntoView {
     let report = report.unwrap_or_else(|| Arc::new(crate::bundled::report()));
     let path = url.split(['?', '#']).next().unwrap_or_default();
@@ -46,7 +50,7 @@ pub fn App(
     let page = ViewState::from_url(path, &catalogue).0.pre_rendered();
     let embed = page.embed;
     let compact = page.compact;
-    provide_explorer(report, catalogue, page, base);
+    provide_explorer(report, neighbours, catalogue, page, base);
     match (embed, compact) {
         (true, true) => EitherOf3::A(view! { <CompactEmbedPage/> }),
         (true, false) => EitherOf3::B(view! { <EmbedPage/> }),

@@ -6,12 +6,33 @@ use leptos::prelude::*;
 
 use super::figure::RichText;
 use crate::model::format;
-use crate::state::use_explorer;
+use crate::state::{use_explorer, ViewState};
 
-/// Company, period, lede and dates of the report.
+/// Company, period, lede and dates of the report; in a site of many
+/// reports, links to the company's quarters before and after it and to the
+/// site's index.
 #[component]
 pub fn Masthead() -> impl IntoView {
-    let report = use_explorer().report();
+    let ex = use_explorer();
+    let report = ex.report();
+    let season = ex.neighbours().map(|n| {
+        let home = ViewState::default();
+        let previous = n.previous.as_ref().map(|(id, r)| {
+            view! { <li><a href=n.link(id, &home) rel="prev">"← " {r.name()}</a></li> }
+        });
+        let next = n.next.as_ref().map(|(id, name)| {
+            view! { <li><a href=n.link(id, &home) rel="next">{name.clone()} " →"</a></li> }
+        });
+        view! {
+            <nav class="masthead__season" aria-label="Other reports">
+                <ul>
+                    {previous}
+                    {next}
+                    <li><a href=n.site.clone()>"All reports"</a></li>
+                </ul>
+            </nav>
+        }
+    });
     let date = |d: &str| format::date(d).unwrap_or_else(|| d.to_string());
     let lede = report
         .lede
@@ -46,6 +67,7 @@ pub fn Masthead() -> impl IntoView {
                 </div>
                 {next}
             </dl>
+            {season}
         </header>
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::badge::ComparisonBadge;
 use super::chart::{MiniChart, Row};
 use super::figure::{FactList, FigureValue, RichText};
+use super::prior::PriorQuarter;
 use super::share::{share_for, Subject};
 use crate::model::dataset::{Card, CardValue, Chart};
 use crate::model::{Accounting, Report};
@@ -63,6 +64,7 @@ pub fn MetricCard(
     let body = view! {
         <div class="card__body">
             <p class="card__about"><RichText text=card.about.clone()/></p>
+            <PriorQuarter card=card.clone()/>
             {chart}
             <FactList ids=card.details.clone()/>
             // Alone, the embed's own "Copy link" is this card's.

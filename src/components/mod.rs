@@ -14,9 +14,11 @@ mod faq;
 mod figure;
 mod full_report;
 mod glossary;
+mod index;
 mod masthead;
 mod metric_card;
 mod page_section;
+mod prior;
 mod section_nav;
 mod sections;
 mod share;
@@ -25,6 +27,7 @@ mod term;
 mod url_notice;
 
 pub use app::App;
+pub use index::{Listed, ReportIndex};
 // The islands: the parts of the page that respond to the reader, and all the
 // wasm carries of the components.
 pub use basis_switch::BasisSwitch;

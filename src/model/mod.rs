@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod quantity;
 pub mod report;
 pub mod search;
+pub mod season;
 pub mod text;
 pub mod validate;
 

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::catalogue::Catalogue;
+use super::neighbours::Neighbours;
 use super::url::{Problem, Section, ViewState};
 use crate::model::{Accounting, Report};
 
@@ -117,6 +118,8 @@ pub fn use_shared() -> Shared {
 #[derive(Clone, Copy)]
 pub struct Explorer {
     report: StoredValue<Arc<Report>>,
+    /// The company's other reports, in a site of many.
+    neighbours: StoredValue<Option<Arc<Neighbours>>>,
     /// What the islands share, as the page starts.
     pub shared: Shared,
 }
@@ -125,6 +128,11 @@ impl Explorer {
     /// The report (it never changes while the page lives).
     pub fn report(&self) -> Arc<Report> {
         self.report.get_value()
+    }
+
+    /// The company's other reports, in a site of many (`EE_REPORTS`).
+    pub fn neighbours(&self) -> Option<Arc<Neighbours>> {
+        self.neighbours.get_value()
     }
 
     /// The view this page is written for (not reactive: a static component
@@ -155,12 +163,14 @@ impl Explorer {
 /// caller; `catalogue` is the report's (`Catalogue::of`).
 pub fn provide_explorer(
     report: Arc<Report>,
+    neighbours: Option<Arc<Neighbours>>,
     catalogue: Arc<Catalogue>,
     initial: ViewState,
     base: String,
 ) -> Explorer {
     let explorer = Explorer {
         report: StoredValue::new(report),
+        neighbours: StoredValue::new(neighbours),
         shared: provide_shared(catalogue, initial, base),
     };
     provide_context(explorer);
@@ -198,7 +208,7 @@ mod tests {
         owner.with(|| {
             let report = Arc::new(crate::bundled::report());
             let catalogue = Arc::new(Catalogue::of(&report));
-            let ex = provide_explorer(report, catalogue, ViewState::default(), "/e/".into());
+            let ex = provide_explorer(report, None, catalogue, ViewState::default(), "/e/".into());
             let shared = use_shared();
             shared.set_basis(Accounting::NonGaap);
             shared.toggle_card("net-loss", true);

@@ -76,11 +76,18 @@ pub fn this_page() -> Option<(String, String, Catalogue)> {
 
 /// The embed loader the build published, as the page names it
 /// (`<html data-loader data-loader-integrity>`); the stable `embed.js`
-/// without one.
+/// without one. A report of a site of many names it from the site's root,
+/// one folder up (`../embed.<hash>.js`); any other path is refused.
 pub fn published_loader() -> super::embed::Loader {
     let attr = |name: &str| root().and_then(|r| r.get_attribute(name));
+    let plain = |file: &str| {
+        !file
+            .strip_prefix("../")
+            .unwrap_or(file)
+            .contains(['/', ':', '"'])
+    };
     match attr("data-loader") {
-        Some(file) if !file.contains(['/', ':', '"']) => super::embed::Loader {
+        Some(file) if plain(&file) => super::embed::Loader {
             file,
             integrity: attr("data-loader-integrity"),
         },

@@ -9,10 +9,12 @@ pub mod embed;
 pub mod frame;
 pub mod history;
 pub mod meta;
+pub mod neighbours;
 pub mod section;
 pub mod start;
 pub mod url;
 
 pub use catalogue::Catalogue;
 pub use context::{provide_explorer, provide_shared, use_explorer, use_shared, Explorer, Shared};
+pub use neighbours::Neighbours;
 pub use url::{Problem, Section, Theme, ViewState};

@@ -20,6 +20,7 @@ use crate::deploy::{integrity, Csp, Loader};
 use script::start_script;
 
 /// Trunk's page, ready to be filled in for each view.
+#[derive(Clone)]
 pub struct Template {
     /// Everything before the view's head tags.
     before_head: String,
@@ -27,8 +28,11 @@ pub struct Template {
     after_head: String,
     /// `</body>` and what follows.
     tail: String,
-    /// The app's base path, e.g. `/earnings/`.
+    /// The app's base path, e.g. `/earnings/` (in a site of many reports,
+    /// the report's folder, e.g. `/earnings/acme-robotics-q4-2025/`).
     base: String,
+    /// From the base to the site's root, where the loader is: `` or `../`.
+    to_site: String,
     /// The content security policy every page keeps to.
     pub csp: Csp,
     /// The embed loader's content-hashed file and its integrity, for the
@@ -181,6 +185,7 @@ impl Template {
             after_head: format!("{after_head}<body>"),
             tail: format!("</body>{tail}"),
             base: base.to_string(),
+            to_site: String::new(),
             csp,
             loader: None,
             catalogue: String::new(),
@@ -195,6 +200,17 @@ impl Template {
     /// Names the report's ids and titles, which the islands read.
     pub fn set_catalogue(&mut self, catalogue: &Catalogue) {
         self.catalogue = catalogue.encode();
+    }
+
+    /// The template of one report of a site of many: its pages live in the
+    /// folder `base` (e.g. `/earnings/acme-robotics-q4-2025/`), one level
+    /// below the site's root, where the app's files and the loader are.
+    pub fn for_report(&self, base: &str, catalogue: &Catalogue) -> Template {
+        let mut t = self.clone();
+        t.base = base.to_string();
+        t.to_site = "../".into();
+        t.set_catalogue(catalogue);
+        t
     }
 
     /// `<html` with the page's own view, its basis (which the styles show)
@@ -214,7 +230,8 @@ impl Template {
         tag.push_str(&format!(" data-base=\"{}\"", escape_html(&self.base)));
         if let (Some((file, sri)), Some(_)) = (&self.loader, view) {
             tag.push_str(&format!(
-                " data-loader=\"{}\" data-loader-integrity=\"{}\"",
+                " data-loader=\"{}{}\" data-loader-integrity=\"{}\"",
+                self.to_site,
                 escape_html(file),
                 escape_html(sri)
             ));

@@ -146,6 +146,28 @@ mod tests {
     }
 
     #[test]
+    fn a_report_of_a_site_of_many_offers_the_sites_one_loader() {
+        let loader = Loader {
+            file: "../embed.0123456789abcdef.js".into(),
+            integrity: None,
+        };
+        let s = snippets("https://example.org/e/acme-q4/", &view(), "T", &loader);
+        assert!(
+            s.loader
+                .starts_with("<a href=\"https://example.org/e/acme-q4/non-gaap/card/net-loss/\""),
+            "{}",
+            s.loader
+        );
+        assert!(
+            s.loader.ends_with(
+                "<script async src=\"https://example.org/e/embed.0123456789abcdef.js\"></script>"
+            ),
+            "{}",
+            s.loader
+        );
+    }
+
+    #[test]
     fn a_section_snippet_links_its_anchor_and_frames_its_embed() {
         let section = ViewState {
             section: Some(Section::Guidance),

@@ -68,11 +68,31 @@ fn decode(text: &str) -> String {
 }
 
 /// Joins the app's base URL (ending in `/`) and a relative link from
-/// [`ViewState::to_href`].
+/// [`ViewState::to_href`], or a file's path from the base. A leading `../`
+/// goes up a folder (a report of a site of many reaches the site's embed
+/// loader so), never above the host or the root.
 pub fn resolve(base: &str, href: &str) -> String {
     let base = base.split(['?', '#']).next().unwrap_or(base);
-    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
-    format!("{dir}{}", href.strip_prefix("./").unwrap_or(href))
+    let mut dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    let mut href = href.strip_prefix("./").unwrap_or(href);
+    // Where the path starts: after `scheme://host`, or at once. (Byte by
+    // byte: a substring search would bring its searcher into the wasm.)
+    let bytes = dir.as_bytes();
+    let root = match bytes.iter().position(|&b| b == b':') {
+        Some(i) if bytes.get(i + 1..i + 3) == Some(b"//") => bytes[i + 3..]
+            .iter()
+            .position(|&b| b == b'/')
+            .map_or(dir.len(), |j| i + 3 + j),
+        _ => 0,
+    };
+    while let Some(rest) = href.strip_prefix("../") {
+        href = rest;
+        let up = dir[..dir.len().saturating_sub(1)].rfind('/').map(|i| i + 1);
+        if let Some(up) = up.filter(|&up| up > root) {
+            dir = &dir[..up];
+        }
+    }
+    format!("{dir}{href}")
 }
 
 /// The query's parameters, decoded as a form (`+` is a space), first

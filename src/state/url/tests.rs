@@ -345,6 +345,18 @@ fn links_resolve_against_the_base() {
         resolve("https://x.org/earnings/index.html?a", "card/eps/"),
         "https://x.org/earnings/card/eps/"
     );
+    // A report of a site of many reaches the site's files one folder up,
+    // never above the host or the root.
+    assert_eq!(
+        resolve("https://x.org/earnings/acme-q4/", "../embed.js"),
+        "https://x.org/earnings/embed.js"
+    );
+    assert_eq!(resolve("/acme-q4/", "../embed.js"), "/embed.js");
+    assert_eq!(
+        resolve("https://x.org/", "../../embed.js"),
+        "https://x.org/embed.js"
+    );
+    assert_eq!(resolve("/", "../embed.js"), "/embed.js");
 }
 
 #[test]

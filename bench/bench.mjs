@@ -309,7 +309,7 @@ function print(results) {
   if (results.season) {
     const { single, many } = results.season;
     console.log('a report in a site of many (EE_REPORTS) beside its one-report site');
-    console.log('  ' + 'measure'.padEnd(52) + many.path.padStart(28) + single.path.padStart(8) + 'ratio'.padStart(9));
+    console.log('  ' + 'measure'.padEnd(52) + many.path.padStart(28) + single.path.padStart(12) + 'ratio'.padStart(9));
     const rows = [
       ['first view, brotli', kb(many.bytes.brotli), kb(single.bytes.brotli), ratio(many.bytes.brotli, single.bytes.brotli)],
       ['first contentful paint', ms(many.fcp), ms(single.fcp), ratio(many.fcp, single.fcp)],
@@ -317,7 +317,7 @@ function print(results) {
       ['interactive (the switch responds)', ms(many.interactive), ms(single.interactive), ratio(many.interactive, single.interactive)],
       ['cumulative layout shift (worst load)', many.cls.toFixed(3), single.cls.toFixed(3), ''],
     ];
-    for (const [label, a, b, r] of rows) console.log('  ' + label.padEnd(52) + a.padStart(28) + b.padStart(8) + r.padStart(9));
+    for (const [label, a, b, r] of rows) console.log('  ' + label.padEnd(52) + a.padStart(28) + b.padStart(12) + r.padStart(9));
     console.log('');
   }
   if (results.wasmByPart) {

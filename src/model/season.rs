@@ -105,7 +105,7 @@ pub fn next<'a>(report: &Report, season: &'a [Entry]) -> Option<&'a Entry> {
         .min_by(|a, b| a.report.released.cmp(&b.report.released))
 }
 
-/// The seasons's reports newest first, then by company.
+/// The season's reports newest first, then by company.
 pub fn index_order(season: &[Entry]) -> Vec<&Entry> {
     let mut out: Vec<&Entry> = season.iter().collect();
     out.sort_by(|a, b| {

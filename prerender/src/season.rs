@@ -123,7 +123,11 @@ mod tests {
         );
         assert!(n.next.is_none());
         let body = index_body(&all, "/");
-        assert!(body.find("Acme Robotics Q4 2025") < body.find("Acme Robotics Q3 2025"));
+        let at = |name: &str| body.find(name).unwrap_or_else(|| panic!("{name}: {body}"));
+        assert!(
+            at("Acme Robotics Q4 2025") < at("Acme Robotics Q3 2025"),
+            "newest first"
+        );
         assert!(body.contains("href=\"/acme-robotics-q4-2025/\""), "{body}");
         assert!(!body.contains("<!"), "no hydration marker: {body}");
     }

@@ -8,7 +8,7 @@ use super::derive;
 use super::export;
 use super::figure::Figure;
 use super::format::Sign;
-use super::quantity::{Qualifier, Value};
+use super::quantity::{Qualifier, Unit, Value};
 use super::report::Report;
 
 /// The first path segments of the app's own views: a report id never takes
@@ -148,38 +148,69 @@ pub enum Prior {
 /// The card `card` of `report` on `basis`, beside the same card of the
 /// previous report of the company. `None` when the previous report has no
 /// card of that id, or either figure is missing or not one number.
+///
+/// Compared only when the two figures are the two quarters' own (each of its
+/// report's period), on the same basis, one of the company's own (GAAP,
+/// non-GAAP, as reported), in the same kind of unit, and both exact (a
+/// change from "about" or "more than" a number is not a number). Otherwise
+/// the card says why it is not compared.
 pub fn prior(report: &Report, previous: &Report, card: &str, basis: Accounting) -> Option<Prior> {
     let now_card = report.cards.iter().find(|c| c.id == card)?;
     let then_card = previous.cards.iter().find(|c| c.id == card)?;
     let now = report.figure(&now_card.shown(basis).figure)?;
-    let then = previous.figure(&then_card.shown(basis).figure)?;
+    // The previous card's figure on this figure's basis, whichever side of
+    // the switch it sits on; else the one it shows on this side.
+    let then = [Some(&then_card.value), then_card.non_gaap.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|v| previous.figure(&v.figure))
+        .find(|f| f.basis == now.basis)
+        .or_else(|| previous.figure(&then_card.shown(basis).figure))?;
     let (Value::One(a), Value::One(b)) = (&now.value, &then.value) else {
         return None;
     };
-    if !comparable_basis(now.basis) || now.basis != then.basis {
-        return Some(Prior::NotCompared {
+    let not = |reason: String| {
+        Some(Prior::NotCompared {
             period: previous.period.clone(),
-            reason: format!(
-                "{} gave it on another basis ({}), so it is not compared",
-                previous.period,
-                then.basis.tag()
-            ),
-        });
+            reason,
+        })
+    };
+    if !comparable_basis(now.basis) {
+        return not(format!(
+            "{} figures are not compared across reports",
+            now.basis.tag()
+        ));
+    }
+    if now.basis != then.basis {
+        return not(format!(
+            "{} gave it on another basis ({}), so it is not compared",
+            previous.period,
+            then.basis.tag()
+        ));
+    }
+    if now.period != report.period || then.period != previous.period {
+        return not(format!(
+            "the figures cover {} and {}, not one quarter each, so they are not compared",
+            then.period, now.period
+        ));
     }
     if !a.unit.same_kind(&b.unit) {
-        return Some(Prior::NotCompared {
-            period: previous.period.clone(),
-            reason: format!(
-                "{} gave it in {}, so it is not compared",
-                previous.period,
-                b.unit.name()
-            ),
-        });
+        return not(format!(
+            "{} gave it in {}, so it is not compared",
+            previous.period,
+            b.unit.name()
+        ));
+    }
+    if now.qualifier != Qualifier::Exact || then.qualifier != Qualifier::Exact {
+        return not(format!(
+            "{} and {} are not both exact figures, so no change is computed",
+            then.display(),
+            now.display()
+        ));
     }
     let figure = Figure {
         id: format!("prior-{card}"),
         label: format!("{}, {}", then.label, previous.period),
-        period: previous.period.clone(),
         ..then.clone()
     };
     let derived = |id: &str, label: String, d: derive::Derived| Figure {
@@ -200,7 +231,9 @@ pub fn prior(report: &Report, previous: &Report, card: &str, basis: Accounting) 
         format!("Change from {} to {}", previous.period, report.period),
         change,
     );
-    let percent = (!b.amount.is_negative() && !b.amount.is_zero())
+    // A percent change of a percentage would read as a margin: points only.
+    let relative = !matches!(b.unit, Unit::Percent | Unit::Points);
+    let percent = (relative && !b.amount.is_negative() && !b.amount.is_zero())
         .then(|| derive::change(then, now).ok())
         .flatten()
         .map(|d| {
@@ -309,7 +342,7 @@ mod tests {
         match prior(q4, q3, "net-income", Accounting::NonGaap) {
             Some(Prior::NotCompared { period, reason }) => {
                 assert_eq!(period, "Q3 2025");
-                assert!(reason.contains("GAAP"), "{reason}");
+                assert!(reason.contains("another basis (GAAP)"), "{reason}");
             }
             other => panic!("{other:?}"),
         }
@@ -319,6 +352,93 @@ mod tests {
         ));
         // A card the previous report does not have is left alone.
         assert_eq!(prior(q4, q3, "backlog", Accounting::Gaap), None);
+    }
+
+    /// Q4 and Q3 with `change` made to the Q3 or Q4 figure `id`.
+    fn altered(q4_or_q3: usize, id: &str, change: impl Fn(&mut Figure)) -> (Report, Report) {
+        let s = season();
+        let (mut q4, mut q3) = (s[0].report.clone(), s[2].report.clone());
+        let report = if q4_or_q3 == 4 { &mut q4 } else { &mut q3 };
+        let figure = report.figures.iter_mut().find(|f| f.id == id);
+        change(figure.expect("the fixture has the figure"));
+        (q4, q3)
+    }
+
+    fn reason(prior: Option<Prior>) -> String {
+        match prior {
+            Some(Prior::NotCompared { reason, .. }) => reason,
+            other => panic!("compared: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn figures_of_other_periods_than_the_quarters_are_not_compared() {
+        let (q4, q3) = altered(3, "sales", |f| f.period = "9M 2025".into());
+        let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
+        assert!(r.contains("9M 2025 and Q4 2025"), "{r}");
+        let (q4, q3) = altered(4, "sales", |f| f.period = "FY 2025".into());
+        let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
+        assert!(r.contains("Q3 2025 and FY 2025"), "{r}");
+    }
+
+    #[test]
+    fn a_figure_that_is_not_exact_gives_no_change() {
+        let (q4, q3) = altered(3, "sales", |f| f.qualifier = Qualifier::MoreThan);
+        let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
+        assert!(r.contains(">$412.0M and $450.0M"), "{r}");
+        let (q4, q3) = altered(4, "sales", |f| f.qualifier = Qualifier::About);
+        let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
+        assert!(r.contains("no change"), "{r}");
+    }
+
+    #[test]
+    fn a_figure_on_a_basis_not_the_companys_own_result_is_not_compared() {
+        let s = season();
+        let (mut q4, mut q3) = (s[0].report.clone(), s[2].report.clone());
+        for report in [&mut q4, &mut q3] {
+            let sales = report.figures.iter_mut().find(|f| f.id == "sales");
+            sales.expect("sales").basis = Basis::Consensus;
+        }
+        let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
+        assert_eq!(r, "Consensus figures are not compared across reports");
+    }
+
+    #[test]
+    fn a_percentage_changes_in_points_with_no_percent_change() {
+        let s = season();
+        let (mut q4, mut q3) = (s[0].report.clone(), s[2].report.clone());
+        for report in [&mut q4, &mut q3] {
+            let sales = report.figures.iter_mut().find(|f| f.id == "sales");
+            if let Value::One(q) = &mut sales.expect("sales").value {
+                q.unit = Unit::Percent;
+            }
+        }
+        match prior(&q4, &q3, "sales", Accounting::Gaap) {
+            Some(Prior::Compared {
+                change, percent, ..
+            }) => {
+                assert_eq!(percent, None);
+                assert!(change.display().contains("pts"), "{}", change.display());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_previous_figure_on_the_same_basis_is_found_on_either_side_of_its_switch() {
+        // Q4's EPS card shows its non-GAAP figure alone; Q3's follows the switch.
+        let s = season();
+        let (mut q4, q3) = (s[0].report.clone(), &s[2].report);
+        let eps = q4.cards.iter_mut().find(|c| c.id == "eps").expect("eps");
+        eps.value = eps.non_gaap.take().expect("a non-GAAP form");
+        match prior(&q4, q3, "eps", Accounting::Gaap) {
+            Some(Prior::Compared { figure, change, .. }) => {
+                assert_eq!(figure.basis, Basis::NonGaap);
+                assert_eq!(figure.display(), "$0.58");
+                assert_eq!(change.display(), "+$0.04");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -5,9 +5,8 @@
 //!
 //! The dataset is `data/cerebras-q1-2026.json` unless the build setting
 //! `EE_DATASET` names another file (a path from the project's folder).
-//! With `EE_REPORTS=<folder>` (a site of many reports, which the pre-render
-//! writes), every `*.json` file of the folder is checked too, and the build
-//! stops naming each bad file: invalid, or sharing a report id.
+//! A folder of reports (`EE_REPORTS`) is the pre-render's to read and check
+//! (`prerender --check`, Trunk's first hook): the crate compiles none of it.
 
 #[path = "src/model/mod.rs"]
 #[allow(dead_code, unused_imports)]
@@ -45,40 +44,6 @@ fn main() {
     }
     // The crate reads this same file (`include_str!`), checked.
     println!("cargo:rustc-env=EE_DATASET_FILE={}", path.display());
-    check_reports();
-}
-
-/// Checks the folder `EE_REPORTS` names, if any, as the pre-render will
-/// read it (`prerender/src/season.rs`): every `*.json` file, in name order.
-fn check_reports() {
-    println!("cargo:rerun-if-env-changed=EE_REPORTS");
-    let Some(folder) = std::env::var("EE_REPORTS").ok().filter(|f| !f.is_empty()) else {
-        return;
-    };
-    println!("cargo:rerun-if-changed={folder}");
-    let entries = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| fail(&format!("cannot read {folder} (EE_REPORTS): {e}")));
-    let mut names: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
-        .collect();
-    names.sort();
-    let files: Vec<(String, String)> = names
-        .iter()
-        .map(|p| {
-            println!("cargo:rerun-if-changed={}", p.display());
-            let text = std::fs::read_to_string(p)
-                .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", p.display())));
-            (p.display().to_string(), text)
-        })
-        .collect();
-    if let Err(problems) = model::season::read(&files) {
-        eprintln!(
-            "error: the reports in {folder} (EE_REPORTS) cannot be built:\n  {}",
-            problems.join("\n  ")
-        );
-        std::process::exit(1);
-    }
 }
 
 fn fail(message: &str) -> ! {

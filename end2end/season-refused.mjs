@@ -1,7 +1,7 @@
 // A season the build must refuse (`EE_REPORTS`): two files with one report id, a folder with no
 // dataset, a file that fails validation. The real build (`trunk build`) stops, names each file and
 // its problem, and leaves nothing in the output folder, not even a half-made one. Run last by
-// scripts/test.sh: each build fails in the crate's build script, in seconds, before compiling.
+// scripts/test.sh: each build fails in Trunk's first hook (scripts/hook.sh check), in seconds, before compiling the app.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -31,5 +31,5 @@ node --test end2end/second-report.mjs
 printf '\n==> 3/3 (many reports) A site of three reports, built with EE_REPORTS\n'
 EE_REPORTS=tests/fixtures/season trunk build --offline --release --dist target/season-dist
 node --test end2end/season.mjs
-# Last: each refused build changes the crate's build setting, which the builds above would redo.
+# Last: the refused EE_DATASET build changes the crate's build setting, which the builds above would redo.
 node --test end2end/season-refused.mjs

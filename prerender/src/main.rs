@@ -10,7 +10,9 @@
 //!
 //! Usage: `prerender [<dist>]` (default: `$TRUNK_STAGING_DIR`, else `dist`);
 //! the public URL for absolute links comes from `EE_PUBLIC_URL` (default
-//! `http://127.0.0.1:8080/`).
+//! `http://127.0.0.1:8080/`). `prerender --check` only reads and checks the
+//! reports of `EE_REPORTS`, naming each bad file (Trunk's first hook, so
+//! that a bad folder stops the build before anything is written).
 
 mod deploy;
 mod files;
@@ -139,9 +141,10 @@ fn run() -> Result<String, String> {
                 .map(|(id, _)| format!("{id}preview/index.png"))
                 .unwrap_or_default();
             // The index, complete without scripts.
+            let description = season::index_description(all);
             let head = Head {
                 title: "Earnings reports — Earnings Explorer".into(),
-                description: season::index_description(all),
+                description: description.clone(),
                 canonical: public.clone(),
                 image: resolve(&public, &image),
                 image_alt: "Earnings Explorer".into(),
@@ -155,7 +158,7 @@ fn run() -> Result<String, String> {
                 name: "Earnings reports".into(),
                 href: public.clone(),
                 released: None,
-                description: season::index_description(all),
+                description,
             };
             (home, newest, image)
         }
@@ -237,8 +240,21 @@ fn write_example(dist: &Path, prefix: &str, report: &Report) -> Result<(), Strin
     write(&path, html)
 }
 
+/// Reads and checks the folder of reports, if the build names one.
+fn check() -> Result<String, String> {
+    Ok(match season::folder() {
+        Some(folder) => format!("{} reports in {folder}", season::read(&folder)?.len()),
+        None => "no folder of reports (EE_REPORTS) to check".into(),
+    })
+}
+
 fn main() {
-    match run() {
+    let outcome = if std::env::args().nth(1).as_deref() == Some("--check") {
+        check()
+    } else {
+        run()
+    };
+    match outcome {
         Ok(summary) => println!("{summary}"),
         Err(e) => {
             eprintln!("prerender: {e}");

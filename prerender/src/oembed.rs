@@ -136,20 +136,23 @@ mod tests {
         assert_eq!(file(&ViewState::default()), "oembed.json");
     }
 
-    #[test]
-    fn the_document_is_rich_oembed_with_a_link_first_then_the_frame() {
+    /// The document of the page of the card `card`, read back.
+    fn card_document(card: &str, public: &str, site: &str, title: &str) -> serde_json::Value {
         let view = ViewState {
-            card: Some("revenue".into()),
+            card: Some(card.into()),
             ..Default::default()
         };
-        let text = document(
-            &view,
+        serde_json::from_str(&document(&view, public, site, title, &thumb())).unwrap()
+    }
+
+    #[test]
+    fn the_document_is_rich_oembed_with_a_link_first_then_the_frame() {
+        let doc = card_document(
+            "revenue",
             "https://x.org/e/",
             "https://x.org/e/",
             "Revenue \"Q1\" <b>",
-            &thumb(),
         );
-        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(doc["version"], "1.0");
         assert_eq!(doc["type"], "rich");
         assert_eq!(doc["provider_url"], "https://x.org/e/");
@@ -169,18 +172,12 @@ mod tests {
 
     #[test]
     fn a_report_of_a_site_of_many_frames_its_own_embed_with_the_site_s_loader() {
-        let view = ViewState {
-            card: Some("sales".into()),
-            ..Default::default()
-        };
-        let text = document(
-            &view,
+        let doc = card_document(
+            "sales",
             "https://x.org/e/acme-robotics-q4-2025/",
             "https://x.org/e/",
             "Net sales",
-            &thumb(),
         );
-        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(doc["provider_url"], "https://x.org/e/");
         let html = doc["html"].as_str().unwrap();
         assert!(

@@ -28,7 +28,7 @@ pub fn read(folder: &str) -> Result<Vec<Entry>, String> {
         )
     };
     let mut names: Vec<_> = fs::read_dir(folder)
-        .map_err(|e| fail(vec![format!("{folder}: {e}")]))?
+        .map_err(|e| format!("cannot read {folder} (EE_REPORTS): {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
         .collect();

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::figure::FigureValue;
-use crate::model::{format, Accounting, Report};
+use crate::model::{format, Report};
 use crate::state::{provide_explorer, Catalogue, ViewState};
 
 /// A report as the index lists it.
@@ -80,14 +80,9 @@ fn IndexEntry(listed: Listed) -> impl IntoView {
         .cards
         .iter()
         .map(|card| {
-            let mut ids = vec![card.shown(Accounting::Gaap).figure.clone()];
-            let non_gaap = card.shown(Accounting::NonGaap).figure.clone();
-            if !ids.contains(&non_gaap) {
-                ids.push(non_gaap);
-            }
-            let values = ids
-                .iter()
-                .filter_map(|id| report.figure(id).cloned())
+            let values = card
+                .forms()
+                .filter_map(|v| report.figure(&v.figure).cloned())
                 .map(|f| view! { <span class="index__value"><FigureValue figure=f/></span> })
                 .collect_view();
             view! {

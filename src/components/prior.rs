@@ -57,7 +57,9 @@ fn lines(card: &Card) -> Option<impl IntoView> {
         };
         Some((basis, content))
     };
-    let lines: Vec<_> = if card.non_gaap.is_some() {
+    // A card that follows the switch has a line on each basis.
+    let follows = card.non_gaap.is_some();
+    let lines: Vec<_> = if follows {
         Accounting::ALL.into_iter().filter_map(line).collect()
     } else {
         line(Accounting::default()).into_iter().collect()
@@ -65,7 +67,6 @@ fn lines(card: &Card) -> Option<impl IntoView> {
     if lines.is_empty() {
         return None;
     }
-    let follows = card.non_gaap.is_some();
     Some(
         lines
             .into_iter()

@@ -1,17 +1,37 @@
 //! Figures computed from other figures. Each result carries its formula,
 //! written with the input values, so a reader can check it.
 
+use super::basis::Basis;
 use super::dataset::RawDerivation;
 use super::decimal::Decimal;
 use super::figure::Figure;
 use super::format::{self, Sign};
-use super::quantity::{Quantity, Unit, Value};
+use super::quantity::{Qualifier, Quantity, Unit, Value};
 
 /// A derived value and how it was computed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Derived {
     pub value: Value,
     pub formula: String,
+}
+
+impl Derived {
+    /// The derived figure a page shows: tagged Derived, signed, with its
+    /// formula and no source of its own.
+    pub fn figure(self, id: String, label: String, period: String) -> Figure {
+        Figure {
+            id,
+            label,
+            period,
+            basis: Basis::Derived,
+            value: self.value,
+            qualifier: Qualifier::Exact,
+            sign: Sign::Always,
+            source: None,
+            formula: Some(self.formula),
+            note: None,
+        }
+    }
 }
 
 fn shown(f: &Figure) -> String {

@@ -3,13 +3,13 @@
 
 use std::fmt;
 
-use super::basis::{Accounting, Basis};
+use super::basis::Accounting;
 use super::comparison::{Outcome, Verdict};
 use super::dataset::*;
 use super::derive;
 pub use super::figure::Figure;
 use super::format::{self, Sign};
-use super::quantity::{Qualifier, Quantity};
+use super::quantity::Quantity;
 use super::text;
 
 /// A file of the report's figures that the build publishes beside the page.
@@ -62,6 +62,11 @@ impl Card {
             (Accounting::NonGaap, Some(v)) => v,
             _ => &self.value,
         }
+    }
+
+    /// Its value and, when it follows the switch, its non-GAAP form.
+    pub fn forms(&self) -> impl Iterator<Item = &CardValue> {
+        std::iter::once(&self.value).chain(self.non_gaap.as_ref())
     }
 }
 
@@ -295,22 +300,15 @@ impl Report {
         let reference = self.figure(&analysts.reference)?;
         let to = self.figure(&target.target)?;
         let d = derive::change(reference, to).ok()?;
-        Some(Figure {
-            id: format!("{}-upside", to.id),
-            label: format!(
+        Some(d.figure(
+            format!("{}-upside", to.id),
+            format!(
                 "Upside from the {} to {}'s target",
                 reference.label.to_lowercase(),
                 target.firm
             ),
-            period: reference.period.clone(),
-            basis: Basis::Derived,
-            value: d.value,
-            qualifier: Qualifier::Exact,
-            sign: Sign::Always,
-            source: None,
-            formula: Some(d.formula),
-            note: None,
-        })
+            reference.period.clone(),
+        ))
     }
 }
 

@@ -7,7 +7,6 @@ use super::basis::{Accounting, Basis};
 use super::derive;
 use super::export;
 use super::figure::Figure;
-use super::format::Sign;
 use super::quantity::{Qualifier, Unit, Value};
 use super::report::Report;
 
@@ -160,9 +159,8 @@ pub fn prior(report: &Report, previous: &Report, card: &str, basis: Accounting) 
     let now = report.figure(&now_card.shown(basis).figure)?;
     // The previous card's figure on this figure's basis, whichever side of
     // the switch it sits on; else the one it shows on this side.
-    let then = [Some(&then_card.value), then_card.non_gaap.as_ref()]
-        .into_iter()
-        .flatten()
+    let then = then_card
+        .forms()
         .filter_map(|v| previous.figure(&v.figure))
         .find(|f| f.basis == now.basis)
         .or_else(|| previous.figure(&then_card.shown(basis).figure))?;
@@ -213,17 +211,8 @@ pub fn prior(report: &Report, previous: &Report, card: &str, basis: Accounting) 
         label: format!("{}, {}", then.label, previous.period),
         ..then.clone()
     };
-    let derived = |id: &str, label: String, d: derive::Derived| Figure {
-        id: format!("{id}-{card}"),
-        label,
-        period: report.period.clone(),
-        basis: Basis::Derived,
-        value: d.value,
-        qualifier: Qualifier::Exact,
-        sign: Sign::Always,
-        source: None,
-        formula: Some(d.formula),
-        note: None,
+    let derived = |id: &str, label: String, d: derive::Derived| {
+        d.figure(format!("{id}-{card}"), label, report.period.clone())
     };
     let change = derive::difference(now, then).ok()?;
     let change = derived(
@@ -354,13 +343,17 @@ mod tests {
         assert_eq!(prior(q4, q3, "backlog", Accounting::Gaap), None);
     }
 
-    /// Q4 and Q3 with `change` made to the Q3 or Q4 figure `id`.
-    fn altered(q4_or_q3: usize, id: &str, change: impl Fn(&mut Figure)) -> (Report, Report) {
+    /// Q4 and Q3 with `change` made to the figure `id` of the quarters
+    /// named (`[3]`, `[4]` or both).
+    fn altered(quarters: &[u8], id: &str, change: impl Fn(&mut Figure)) -> (Report, Report) {
         let s = season();
         let (mut q4, mut q3) = (s[0].report.clone(), s[2].report.clone());
-        let report = if q4_or_q3 == 4 { &mut q4 } else { &mut q3 };
-        let figure = report.figures.iter_mut().find(|f| f.id == id);
-        change(figure.expect("the fixture has the figure"));
+        for (quarter, report) in [(4, &mut q4), (3, &mut q3)] {
+            if quarters.contains(&quarter) {
+                let figure = report.figures.iter_mut().find(|f| f.id == id);
+                change(figure.expect("the fixture has the figure"));
+            }
+        }
         (q4, q3)
     }
 
@@ -373,46 +366,38 @@ mod tests {
 
     #[test]
     fn figures_of_other_periods_than_the_quarters_are_not_compared() {
-        let (q4, q3) = altered(3, "sales", |f| f.period = "9M 2025".into());
+        let (q4, q3) = altered(&[3], "sales", |f| f.period = "9M 2025".into());
         let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
         assert!(r.contains("9M 2025 and Q4 2025"), "{r}");
-        let (q4, q3) = altered(4, "sales", |f| f.period = "FY 2025".into());
+        let (q4, q3) = altered(&[4], "sales", |f| f.period = "FY 2025".into());
         let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
         assert!(r.contains("Q3 2025 and FY 2025"), "{r}");
     }
 
     #[test]
     fn a_figure_that_is_not_exact_gives_no_change() {
-        let (q4, q3) = altered(3, "sales", |f| f.qualifier = Qualifier::MoreThan);
+        let (q4, q3) = altered(&[3], "sales", |f| f.qualifier = Qualifier::MoreThan);
         let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
         assert!(r.contains(">$412.0M and $450.0M"), "{r}");
-        let (q4, q3) = altered(4, "sales", |f| f.qualifier = Qualifier::About);
+        let (q4, q3) = altered(&[4], "sales", |f| f.qualifier = Qualifier::About);
         let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
         assert!(r.contains("no change"), "{r}");
     }
 
     #[test]
     fn a_figure_on_a_basis_not_the_companys_own_result_is_not_compared() {
-        let s = season();
-        let (mut q4, mut q3) = (s[0].report.clone(), s[2].report.clone());
-        for report in [&mut q4, &mut q3] {
-            let sales = report.figures.iter_mut().find(|f| f.id == "sales");
-            sales.expect("sales").basis = Basis::Consensus;
-        }
+        let (q4, q3) = altered(&[3, 4], "sales", |f| f.basis = Basis::Consensus);
         let r = reason(prior(&q4, &q3, "sales", Accounting::Gaap));
         assert_eq!(r, "Consensus figures are not compared across reports");
     }
 
     #[test]
     fn a_percentage_changes_in_points_with_no_percent_change() {
-        let s = season();
-        let (mut q4, mut q3) = (s[0].report.clone(), s[2].report.clone());
-        for report in [&mut q4, &mut q3] {
-            let sales = report.figures.iter_mut().find(|f| f.id == "sales");
-            if let Value::One(q) = &mut sales.expect("sales").value {
+        let (q4, q3) = altered(&[3, 4], "sales", |f| {
+            if let Value::One(q) = &mut f.value {
                 q.unit = Unit::Percent;
             }
-        }
+        });
         match prior(&q4, &q3, "sales", Accounting::Gaap) {
             Some(Prior::Compared {
                 change, percent, ..
